@@ -1,0 +1,3 @@
+export { WooshPay, type RequestOptions, type WooshPayOptions } from "./client";
+export * from "./errors";
+export * from "./schemas";
