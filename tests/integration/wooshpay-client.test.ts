@@ -6,7 +6,6 @@ import {
   WooshPayAuthenticationError,
   WooshPayIdempotencyError,
   WooshPayInvalidRequestError,
-  type PaymentIntentCreateParams,
 } from "@/lib/wooshpay";
 import { guideAppPaymentRequest, guideWebPaymentRequest, guideWebPaymentResponse } from "../fixtures/guide";
 import { startSandbox, type RunningSandbox } from "../support/sandbox-server";
@@ -56,7 +55,7 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
   });
 
   it("creates an APP payment whose redirect hands over to the Alipay app", async () => {
-    const intent = await wooshpay.paymentIntents.create(guideAppPaymentRequest as PaymentIntentCreateParams);
+    const intent = await wooshpay.paymentIntents.create(guideAppPaymentRequest);
     expect(intent.status).toBe("requires_action");
     expect(intent.payment_method_options?.alipay).toEqual({ terminal_type: "APP", os_type: "IOS", client_ip: "192.168.0.1" });
     const url = new URL(intent.next_action!.alipay_handle_redirect!.url);
@@ -80,7 +79,7 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
   });
 
   it("retrieves and lists what it created", async () => {
-    const created = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams);
+    const created = await wooshpay.paymentIntents.create(guideWebPaymentRequest);
     const retrieved = await wooshpay.paymentIntents.retrieve(created.id);
     expect(retrieved).toEqual(created);
     const list = await wooshpay.paymentIntents.list({ limit: 2 });
@@ -93,17 +92,17 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
   });
 
   it("replays the first response when the same Idempotency-Key comes with the same parameters", async () => {
-    const first = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams, { idempotencyKey: "order-1-attempt-1" });
-    const again = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams, { idempotencyKey: "order-1-attempt-1" });
+    const first = await wooshpay.paymentIntents.create(guideWebPaymentRequest, { idempotencyKey: "order-1-attempt-1" });
+    const again = await wooshpay.paymentIntents.create(guideWebPaymentRequest, { idempotencyKey: "order-1-attempt-1" });
     expect(again).toEqual(first);
     const count = await sandbox.db.selectFrom("sandbox_payment_intents").select((eb) => eb.fn.countAll().as("n")).where("id", "=", first.id).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it("answers 409 idempotency_error when a key is re-used with other parameters", async () => {
-    await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams, { idempotencyKey: "order-2-attempt-1" });
+    await wooshpay.paymentIntents.create(guideWebPaymentRequest, { idempotencyKey: "order-2-attempt-1" });
     const error = await wooshpay.paymentIntents
-      .create({ ...(guideWebPaymentRequest as PaymentIntentCreateParams), amount: 21 }, { idempotencyKey: "order-2-attempt-1" })
+      .create({ ...guideWebPaymentRequest, amount: 21 }, { idempotencyKey: "order-2-attempt-1" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WooshPayIdempotencyError);
     expect(error).toMatchObject({ statusCode: 409, type: "idempotency_error" });
@@ -129,7 +128,7 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
     ["another payment method", { payment_method_types: ["card"] }, "payment_method_types[0]"],
   ])("answers 400 invalid_request_error naming the param for %s", async (_name, change, param) => {
     const error = await wooshpay.paymentIntents
-      .create({ ...(guideWebPaymentRequest as PaymentIntentCreateParams), ...(change as object) })
+      .create({ ...guideWebPaymentRequest, ...(change as object) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WooshPayInvalidRequestError);
     expect(error).toMatchObject({ statusCode: 400, type: "invalid_request_error", param });
@@ -142,11 +141,11 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
   });
 
   it("cancels an open intent, and refuses to cancel a paid one", async () => {
-    const open = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams);
+    const open = await wooshpay.paymentIntents.create(guideWebPaymentRequest);
     const canceled = await wooshpay.paymentIntents.cancel(open.id, { cancellation_reason: "abandoned" });
     expect(canceled).toMatchObject({ status: "canceled", cancellation_reason: "abandoned", next_action: null });
 
-    const paid = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams);
+    const paid = await wooshpay.paymentIntents.create(guideWebPaymentRequest);
     const code = new URL(paid.next_action!.alipay_handle_redirect!.url).searchParams.get("codeValue")!;
     await decide(sandbox.ctx, code, "pay");
     const error = await wooshpay.paymentIntents.cancel(paid.id).catch((e: unknown) => e);
@@ -155,7 +154,7 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
   });
 
   it("records a decline as requires_payment_method with last_payment_error", async () => {
-    const intent = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams);
+    const intent = await wooshpay.paymentIntents.create(guideWebPaymentRequest);
     const code = new URL(intent.next_action!.alipay_handle_redirect!.url).searchParams.get("codeValue")!;
     await decide(sandbox.ctx, code, "decline");
     const declined = await wooshpay.paymentIntents.retrieve(intent.id);
@@ -165,7 +164,7 @@ describe("the WooshPay client against the sandbox over HTTP", () => {
   });
 
   it("expires an unpaid intent after the timeout as canceled with cancellation_reason expired", async () => {
-    const intent = await wooshpay.paymentIntents.create(guideWebPaymentRequest as PaymentIntentCreateParams);
+    const intent = await wooshpay.paymentIntents.create(guideWebPaymentRequest);
     sandbox.clock.now += 14 * 60 * 1000 - 1;
     expect((await wooshpay.paymentIntents.retrieve(intent.id)).status).toBe("requires_action");
     sandbox.clock.now += 1;

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OrderSummary } from "@/components/OrderSummary";
+import { PaymentTracker } from "@/components/PaymentTracker";
+import { getOrder, toStatusView } from "@/lib/orders";
+import { getDb } from "@/lib/runtime";
+
+export const metadata: Metadata = { title: "Your order" };
+export const dynamic = "force-dynamic";
+
+/** Where Alipay sends the shopper back (`return_url`). Arriving here proves nothing: the status is checked. */
+export default async function ReturnPage({ searchParams }: { searchParams: Promise<{ order?: string }> }) {
+  const orderId = (await searchParams).order;
+  const order = orderId ? await getOrder(await getDb(), orderId) : undefined;
+  if (!order) {
+    return (
+      <section className="py-16 text-center">
+        <h1 className="text-2xl font-semibold text-pine-800">We could not find that order</h1>
+        <p className="mt-2 text-ink-soft">Check the link, or start again from the shop. Nothing is charged without an order.</p>
+        <Link href="/" className="mt-6 inline-block rounded-lg bg-pine-700 px-5 py-2.5 font-medium text-white">
+          Back to the shop
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_18rem]">
+      <section aria-labelledby="order-heading">
+        <h1 id="order-heading" className="text-2xl font-semibold text-pine-800">
+          Order <span className="font-mono">{order.id}</span>
+        </h1>
+        <div className="mt-4">
+          <PaymentTracker initial={toStatusView(order)} mode="return" />
+        </div>
+      </section>
+      <OrderSummary
+        lines={order.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineAmount: l.unitAmount * l.quantity }))}
+        total={order.amount}
+        currency={order.currency}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { formatMoney } from "@/lib/money";
+
+export function Money({ amount, currency, className, ...rest }: { amount: number; currency: string; className?: string; "data-testid"?: string }) {
+  return (
+    <span className={`tabular-nums ${className ?? ""}`} {...rest}>
+      {formatMoney({ amount, currency })}
+    </span>
+  );
+}

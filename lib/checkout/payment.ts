@@ -1,0 +1,95 @@
+import type { Db } from "@/lib/db";
+import { beginAttempt, recordPaymentIntent, applyPaymentIntent, type Order } from "@/lib/orders";
+import { WooshPayInvalidRequestError, type WooshPay, type PaymentIntent } from "@/lib/wooshpay";
+import type { Terminal } from "./terminal";
+
+export interface PaymentDeps {
+  db: Db;
+  gateway: WooshPay;
+  appUrl: string;
+  /** How long Alipay keeps an unpaid payment open, for the countdown on the pay page. */
+  timeoutSeconds: number;
+}
+
+export interface Payer {
+  terminal: Terminal;
+  clientIp: string;
+}
+
+export function returnUrl(appUrl: string, orderId: string): string {
+  return `${appUrl}/checkout/return?order=${encodeURIComponent(orderId)}`;
+}
+
+/** One key per order and attempt: a retried request replays the first intent instead of charging twice. */
+export function idempotencyKey(order: Pick<Order, "id" | "attempt">): string {
+  return `${order.id}-attempt-${order.attempt}`;
+}
+
+async function createIntent(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
+  const intent = await deps.gateway.paymentIntents.create(
+    {
+      amount: order.amount,
+      currency: order.currency,
+      confirm: true,
+      payment_method_types: ["alipay"],
+      payment_method_data: { type: "alipay" },
+      payment_method_options: {
+        alipay: { client_ip: payer.clientIp, terminal_type: payer.terminal.terminalType, os_type: payer.terminal.osType },
+      },
+      return_url: returnUrl(deps.appUrl, order.id),
+      merchant_order_id: order.id,
+      description: `Lotus & Pine order ${order.id}`,
+      metadata: { order_id: order.id, attempt: String(order.attempt) },
+    },
+    { idempotencyKey: idempotencyKey(order) },
+  );
+  return recordPaymentIntent(deps.db, order, {
+    id: intent.id,
+    redirectUrl: intent.next_action?.alipay_handle_redirect?.url ?? null,
+    terminalType: payer.terminal.terminalType,
+    expiresAt: intent.created + deps.timeoutSeconds * 1000,
+  });
+}
+
+/**
+ * Makes sure the order has a live Alipay payment, creating one only when it has none: pressing Pay
+ * twice, or retrying after a timeout, lands on the same intent.
+ */
+export async function ensurePayment(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
+  if (order.status === "paid") return order;
+  if (order.status === "pending" && order.paymentIntentId) return order;
+  // An attempt was opened but its intent never recorded (a crash, a timeout): the same key replays it.
+  if (order.status === "pending" && order.attempt > 0) return createIntent(deps, order, payer);
+  return createIntent(deps, await beginAttempt(deps.db, order), payer);
+}
+
+/**
+ * Starts over with a new intent: after a decline or an expiry, or when the shopper left Alipay without
+ * paying. The live intent is canceled first so at most one attempt can take money; if it turns out to
+ * have been paid meanwhile, the order is paid and nothing new is created.
+ */
+export async function payAgain(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
+  if (order.status === "paid") return order;
+  if (order.paymentIntentId) {
+    let latest: PaymentIntent;
+    try {
+      latest = await deps.gateway.paymentIntents.cancel(order.paymentIntentId, { cancellation_reason: "abandoned" }, {
+        idempotencyKey: `${idempotencyKey(order)}-cancel`,
+      });
+    } catch (error) {
+      if (!(error instanceof WooshPayInvalidRequestError) || error.code !== "payment_intent_unexpected_state") throw error;
+      latest = await deps.gateway.paymentIntents.retrieve(order.paymentIntentId);
+    }
+    const applied = await applyPaymentIntent(deps.db, order.id, latest);
+    if (!applied || applied.status === "paid") return applied ?? order;
+    order = applied;
+  }
+  return createIntent(deps, await beginAttempt(deps.db, order), payer);
+}
+
+/** Brings a pending order to the gateway's truth, for when no other news has arrived. */
+export async function syncOrder(deps: Pick<PaymentDeps, "db" | "gateway">, order: Order): Promise<Order> {
+  if (order.status !== "pending" || !order.paymentIntentId) return order;
+  const intent = await deps.gateway.paymentIntents.retrieve(order.paymentIntentId);
+  return (await applyPaymentIntent(deps.db, order.id, intent)) ?? order;
+}

@@ -1,0 +1,17 @@
+/** Money is an integer in the currency's minor unit everywhere; it becomes text only here, at the edge. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+function fractionDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function toMajorUnits(amount: number, currency: string): number {
+  return amount / 10 ** fractionDigits(currency);
+}
+
+export function formatMoney({ amount, currency }: Money, locale = "en"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "code" }).format(toMajorUnits(amount, currency));
+}
