@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from "react";
 import useSWR from "swr";
 import type { OrderStatusView } from "@/lib/orders/view";
 
-async function fetchStatus(url: string): Promise<OrderStatusView> {
+async function fetchStatus([url]: readonly [string, number]): Promise<OrderStatusView> {
   const response = await fetch(url, { cache: "no-store" });
   if (!response.ok) throw new Error(`Status check failed (HTTP ${response.status})`);
   return (await response.json()) as OrderStatusView;
@@ -22,7 +22,9 @@ export function useOrderStatus(initial: OrderStatusView, options: { maxIntervalM
   const polls = useRef(0);
   const [gaveUp, setGaveUp] = useState(false);
 
-  const { data, error, mutate } = useSWR(`/api/orders/${encodeURIComponent(initial.orderId)}/status`, fetchStatus, {
+  // Keyed by attempt too: after "pay again" the last attempt's final answer must not be served from cache.
+  const key = [`/api/orders/${encodeURIComponent(initial.orderId)}/status`, initial.attempt] as const;
+  const { data, error, mutate } = useSWR(key, fetchStatus, {
     fallbackData: initial,
     dedupingInterval: 500,
     refreshInterval: (latest) => {

@@ -32,5 +32,6 @@ export async function getSandbox(): Promise<SandboxContext> {
     apiKeys: [c.secretKey],
     timeoutSeconds: c.alipayTimeoutSeconds,
     now: Date.now,
+    merchantName: "Lotus & Pine",
   };
 }

@@ -6,6 +6,8 @@ export interface OrderStatusView {
   orderId: string;
   status: OrderStatus;
   final: boolean;
+  /** Changes with every new payment attempt, so a page can tell a fresh payment from the last one. */
+  attempt: number;
   amount: number;
   currency: string;
   terminalType: "WEB" | "APP" | null;
@@ -20,6 +22,7 @@ export function toStatusView(order: Order): OrderStatusView {
     orderId: order.id,
     status: order.status,
     final: isFinal(order.status),
+    attempt: order.attempt,
     amount: order.amount,
     currency: order.currency,
     terminalType: order.terminalType,

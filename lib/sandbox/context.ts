@@ -9,4 +9,6 @@ export interface SandboxContext {
   /** How long an unpaid intent stays open before it is canceled as expired. */
   timeoutSeconds: number;
   now: () => number;
+  /** The account's display name, shown on the simulated Alipay pages. */
+  merchantName: string;
 }

@@ -24,6 +24,7 @@ export async function startSandbox(options: { timeoutSeconds?: number } = {}): P
     apiKeys: [SANDBOX_SECRET_KEY],
     timeoutSeconds: options.timeoutSeconds ?? 840,
     now: () => clock.now,
+    merchantName: "Test Merchant",
   };
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];

@@ -30,7 +30,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
           Order <span className="font-mono">{order.id}</span>
         </h1>
         <div className="mt-4">
-          <PaymentTracker initial={toStatusView(order)} mode="return" />
+          <PaymentTracker key={order.attempt} initial={toStatusView(order)} mode="return" />
         </div>
       </section>
       <OrderSummary

@@ -15,9 +15,9 @@ export default async function PayPage({ params }: { params: Promise<{ orderId: s
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_18rem]">
       <section aria-labelledby="pay-heading">
         <h1 id="pay-heading" className="mb-4 text-2xl font-semibold text-pine-800">
-          Scan with Alipay to pay
+          Pay with Alipay
         </h1>
-        <PaymentTracker initial={toStatusView(order)} mode="pay" />
+        <PaymentTracker key={order.attempt} initial={toStatusView(order)} mode="pay" />
       </section>
       <OrderSummary
         title={`Order ${order.id}`}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+/** Alipay's cashier notices a payment made on the phone and sends the shopper on to the merchant. */
+export function CashierWatcher({ code }: { code: string }) {
+  const [message, setMessage] = useState("Waiting for you to scan and pay…");
+  useEffect(() => {
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/sandbox/alipay/status?code=${encodeURIComponent(code)}`, { cache: "no-store" }).catch(() => undefined);
+      if (!response?.ok || stopped) return;
+      const { status, returnUrl } = (await response.json()) as { status: string; returnUrl: string | null };
+      if (status === "succeeded") {
+        stopped = true;
+        clearInterval(timer);
+        setMessage("Payment successful. Returning to the merchant…");
+        if (returnUrl) window.location.assign(returnUrl);
+      } else if (status !== "requires_action") {
+        stopped = true;
+        clearInterval(timer);
+        setMessage("This payment is no longer open. Return to the merchant to try again.");
+      }
+    }, 2000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [code]);
+  return (
+    <p role="status" aria-live="polite" className="text-sm text-ink-soft" data-testid="cashier-status">
+      {message}
+    </p>
+  );
+}
