@@ -99,7 +99,9 @@ export function PaymentTracker({ initial, mode }: { initial: OrderStatusView; mo
 
       {view.status === "paid" && (
         <div className="rounded-xl bg-pine-50 p-5 ring-1 ring-pine-100" data-testid="paid">
-          <p className="font-medium">We received {amount} for order {view.orderId}.</p>
+          <p className="font-medium">
+            We received {amount} for order <span className="whitespace-nowrap">{view.orderId}</span>.
+          </p>
           <p className="mt-1 text-sm text-ink-soft">Your tea is on its way to being packed. Keep the order number for any question.</p>
           <Link href="/" className="mt-4 inline-block font-medium text-pine-700 underline">
             Continue shopping

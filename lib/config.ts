@@ -18,11 +18,12 @@ const schema = z.object({
     .regex(/^sk_(test|live)_\w+$/, { error: "WOOSHPAY_SECRET_KEY must look like sk_test_… or sk_live_…" })
     .default(SANDBOX_SECRET_KEY),
   WOOSHPAY_API_BASE: z.url({ error: "WOOSHPAY_API_BASE must be an absolute URL, such as https://apitest.wooshpay.com" }).optional(),
-  WOOSHPAY_WEBHOOK_SECRET: z.string().default(SANDBOX_WEBHOOK_SECRET),
+  WOOSHPAY_WEBHOOK_SECRET: z.string().optional(),
   DATABASE_URL: z.string().min(1).default("file:data/shop.sqlite"),
   ALIPAY_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(ALIPAY_TIMEOUT_SECONDS),
   WOOSHPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   WOOSHPAY_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  SANDBOX_WEBHOOK_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
 });
 
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppConfig {
   alipayTimeoutSeconds: number;
   requestTimeoutMs: number;
   maxRetries: number;
+  /** Compresses the sandbox's webhook retry schedule (1 = WooshPay's 72 hours). */
+  webhookRetryScale: number;
 }
 
 /** Reads and validates the environment; a bad value stops start-up with a message that names the variable. */
@@ -54,12 +57,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     appUrl,
     secretKey: e.WOOSHPAY_SECRET_KEY,
     apiBase: (e.WOOSHPAY_API_BASE ?? (sandboxEnabled ? `${appUrl}/sandbox` : WOOSHPAY_TEST_HOST)).replace(/\/+$/, ""),
-    webhookSecret: e.WOOSHPAY_WEBHOOK_SECRET,
+    // With real keys there is no default: until the endpoint's secret is set, every webhook is refused.
+    webhookSecret: e.WOOSHPAY_WEBHOOK_SECRET ?? (sandboxEnabled ? SANDBOX_WEBHOOK_SECRET : ""),
     databaseUrl: e.DATABASE_URL,
     sandboxEnabled,
     alipayTimeoutSeconds: e.ALIPAY_TIMEOUT_SECONDS,
     requestTimeoutMs: e.WOOSHPAY_TIMEOUT_MS,
     maxRetries: e.WOOSHPAY_MAX_RETRIES,
+    webhookRetryScale: e.SANDBOX_WEBHOOK_RETRY_SCALE,
   };
 }
 

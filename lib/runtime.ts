@@ -1,11 +1,12 @@
 import "server-only";
-import { config } from "@/lib/config";
+import { SANDBOX_WEBHOOK_SECRET, config } from "@/lib/config";
 import { createDb, migrateToLatest, type Db } from "@/lib/db";
 import type { SandboxContext } from "@/lib/sandbox/context";
+import { ensureDefaultEndpoint } from "@/lib/sandbox/webhooks";
 import { WooshPay } from "@/lib/wooshpay";
 
 /** Process-wide handles, kept on globalThis so that development reloads do not open a second database. */
-const state = globalThis as typeof globalThis & { __shopDb?: Promise<Db>; __shopGateway?: WooshPay };
+const state = globalThis as typeof globalThis & { __shopDb?: Promise<Db>; __shopGateway?: WooshPay; __sandboxSeeded?: Promise<void> };
 
 /** The app's database, migrated before first use. */
 export function getDb(): Promise<Db> {
@@ -24,14 +25,19 @@ export function getGateway(): WooshPay {
   return state.__shopGateway;
 }
 
+/** The embedded sandbox, seeded on first use with a webhook endpoint pointing at this app. */
 export async function getSandbox(): Promise<SandboxContext> {
   const c = config();
-  return {
+  const ctx: SandboxContext = {
     db: await getDb(),
     publicBaseUrl: `${c.appUrl}/sandbox`,
     apiKeys: [c.secretKey],
     timeoutSeconds: c.alipayTimeoutSeconds,
     now: Date.now,
     merchantName: "Lotus & Pine",
+    webhookRetryScale: c.webhookRetryScale,
   };
+  state.__sandboxSeeded ??= ensureDefaultEndpoint(ctx, c.secretKey, `${c.appUrl}/api/webhooks/wooshpay`, c.webhookSecret || SANDBOX_WEBHOOK_SECRET);
+  await state.__sandboxSeeded;
+  return ctx;
 }

@@ -4,6 +4,13 @@ export interface Database {
   order_lines: OrderLinesTable;
   sandbox_payment_intents: SandboxPaymentIntentsTable;
   sandbox_idempotency_keys: SandboxIdempotencyKeysTable;
+  payment_attempts: PaymentAttemptsTable;
+  fulfilments: FulfilmentsTable;
+  webhook_events: WebhookEventsTable;
+  sandbox_webhook_endpoints: SandboxWebhookEndpointsTable;
+  sandbox_events: SandboxEventsTable;
+  sandbox_webhook_deliveries: SandboxWebhookDeliveriesTable;
+  sandbox_webhook_attempts: SandboxWebhookAttemptsTable;
 }
 
 export interface OrdersTable {
@@ -20,6 +27,8 @@ export interface OrdersTable {
   payment_expires_at: number | null;
   last_error: string | null;
   paid_at: number | null;
+  /** The intent whose payment the order was fulfilled with; any other successful intent is a duplicate charge. */
+  paid_payment_intent_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -55,4 +64,73 @@ export interface SandboxIdempotencyKeysTable {
   status_code: number | null;
   response_body: string | null;
   created: number;
+}
+
+export interface PaymentAttemptsTable {
+  payment_intent_id: string;
+  order_id: string;
+  attempt: number;
+  status: string;
+  duplicate_charge: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FulfilmentsTable {
+  order_id: string;
+  payment_intent_id: string;
+  /** The confirmation the shopper is sent, written once with the transition to paid. */
+  confirmation: string;
+  created_at: number;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  type: string;
+  created: number;
+  payload: string;
+  received_at: number;
+  processed_at: number | null;
+  error: string | null;
+}
+
+export interface SandboxWebhookEndpointsTable {
+  id: string;
+  api_key: string;
+  url: string;
+  secret: string;
+  status: string;
+  created: number;
+  body: string;
+}
+
+export interface SandboxEventsTable {
+  id: string;
+  api_key: string;
+  type: string;
+  created: number;
+  body: string;
+}
+
+export interface SandboxWebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  /** pending, succeeded, or failed once every try is spent. */
+  status: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  /** A worker's claim, so two processes never send the same try. */
+  locked_until: number | null;
+  created: number;
+}
+
+export interface SandboxWebhookAttemptsTable {
+  delivery_id: string;
+  number: number;
+  attempted_at: number;
+  /** Null when no HTTP answer came (refused, timed out). */
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
 }

@@ -1,3 +1,4 @@
 export * from "./ledger";
 export * from "./state";
 export * from "./view";
+export * from "./webhook-events";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
 import type { OrdersTable } from "@/lib/db/schema";
 import type { PaymentIntent } from "@/lib/wooshpay/schemas";
 import { RETRYABLE_STATUSES, nextStatus, orderStatusForIntent, type OrderStatus } from "./state";
@@ -26,6 +27,8 @@ export interface Order {
   paymentExpiresAt: number | null;
   lastError: string | null;
   paidAt: number | null;
+  /** The intent the order was paid with; another intent that also succeeds is a duplicate charge. */
+  paidPaymentIntentId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -56,6 +59,7 @@ function toOrder(row: OrdersTable, lines: OrderLine[]): Order {
     paymentExpiresAt: row.payment_expires_at === null ? null : Number(row.payment_expires_at),
     lastError: row.last_error,
     paidAt: row.paid_at === null ? null : Number(row.paid_at),
+    paidPaymentIntentId: row.paid_payment_intent_id,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -109,6 +113,7 @@ export async function createOrder(
         payment_expires_at: null,
         last_error: null,
         paid_at: null,
+        paid_payment_intent_id: null,
         created_at: now,
         updated_at: now,
       })
@@ -157,42 +162,126 @@ export async function recordPaymentIntent(
   intent: { id: string; redirectUrl: string | null; terminalType: "WEB" | "APP"; expiresAt: number },
   now = Date.now(),
 ): Promise<Order> {
-  await db
-    .updateTable("orders")
-    .set({
-      payment_intent_id: intent.id,
-      redirect_url: intent.redirectUrl,
-      terminal_type: intent.terminalType,
-      payment_expires_at: intent.expiresAt,
-      updated_at: now,
-    })
-    .where("id", "=", order.id)
-    .where("attempt", "=", order.attempt)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("payment_attempts")
+      .values({ payment_intent_id: intent.id, order_id: order.id, attempt: order.attempt, status: "requires_action", duplicate_charge: 0, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .updateTable("orders")
+      .set({
+        payment_intent_id: intent.id,
+        redirect_url: intent.redirectUrl,
+        terminal_type: intent.terminalType,
+        payment_expires_at: intent.expiresAt,
+        updated_at: now,
+      })
+      .where("id", "=", order.id)
+      .where("attempt", "=", order.attempt)
+      .execute();
+  });
   return (await getOrder(db, order.id))!;
 }
 
+export interface PaymentAttempt {
+  paymentIntentId: string;
+  attempt: number;
+  status: string;
+  duplicateCharge: boolean;
+}
+
+export async function listPaymentAttempts(db: Db, orderId: string): Promise<PaymentAttempt[]> {
+  const rows = await db.selectFrom("payment_attempts").selectAll().where("order_id", "=", orderId).orderBy("attempt").execute();
+  return rows.map((r) => ({ paymentIntentId: r.payment_intent_id, attempt: r.attempt, status: r.status, duplicateCharge: r.duplicate_charge === 1 }));
+}
+
+/** The order an intent belongs to: by its metadata, or by the attempts we recorded. */
+export async function findOrderIdForIntent(db: Db, intent: Pick<PaymentIntent, "id" | "metadata">): Promise<string | undefined> {
+  const fromMetadata = intent.metadata?.order_id;
+  if (fromMetadata) return fromMetadata;
+  const row = await db.selectFrom("payment_attempts").select("order_id").where("payment_intent_id", "=", intent.id).executeTakeFirst();
+  return row?.order_id;
+}
+
+export interface Fulfilment {
+  orderId: string;
+  paymentIntentId: string;
+  confirmation: string;
+  createdAt: number;
+}
+
+export async function getFulfilment(db: Db, orderId: string): Promise<Fulfilment | undefined> {
+  const row = await db.selectFrom("fulfilments").selectAll().where("order_id", "=", orderId).executeTakeFirst();
+  return row && { orderId: row.order_id, paymentIntentId: row.payment_intent_id, confirmation: row.confirmation, createdAt: Number(row.created_at) };
+}
+
 /**
- * The one way a payment outcome reaches an order, whoever reports it (the status poll now, webhooks
- * too). Applies the monotonic transition with a conditional update, retrying if the order moved underneath.
+ * The one way a payment outcome reaches an order, whoever reports it: a webhook, the status poll, a
+ * sync. In one transaction it records the attempt's state, applies the monotonic transition with a
+ * conditional update and, on the transition to paid, fulfils the order: exactly once, because the
+ * fulfilment row is keyed by the order. An intent that succeeds after the order was paid by another
+ * is recorded as a duplicate charge, to refund.
  */
 export async function applyPaymentIntent(db: Db, orderId: string, intent: PaymentIntent, now = Date.now()): Promise<Order | undefined> {
   for (let tries = 0; tries < 5; tries++) {
-    const order = await getOrder(db, orderId);
-    if (!order) return undefined;
-    const fromCurrentAttempt = order.paymentIntentId === intent.id;
-    const reported = orderStatusForIntent(intent);
-    const status = nextStatus(order.status, reported, fromCurrentAttempt);
-    const lastError = status === "failed" ? (intent.last_payment_error?.message ?? "The payment was declined.") : order.lastError;
-    if (status === order.status && lastError === order.lastError) return order;
-    const result = await db
-      .updateTable("orders")
-      .set({ status, last_error: lastError, paid_at: status === "paid" ? (order.paidAt ?? now) : order.paidAt, updated_at: now })
-      .where("id", "=", order.id)
-      .where("status", "=", order.status)
-      .where("attempt", "=", order.attempt)
-      .executeTakeFirst();
-    if (result.numUpdatedRows > 0n) return (await getOrder(db, order.id))!;
+    const outcome = await db.transaction().execute(async (trx) => {
+      const order = await getOrder(trx, orderId);
+      if (!order) return { done: true as const, order: undefined };
+      await recordAttemptState(trx, order, intent, now);
+
+      const reported = orderStatusForIntent(intent);
+      if (reported === "paid" && order.status === "paid" && order.paidPaymentIntentId !== intent.id) {
+        await trx.updateTable("payment_attempts").set({ duplicate_charge: 1, updated_at: now }).where("payment_intent_id", "=", intent.id).execute();
+        return { done: true as const, order };
+      }
+      const status = nextStatus(order.status, reported, order.paymentIntentId === intent.id);
+      const lastError = status === "failed" ? (intent.last_payment_error?.message ?? "The payment was declined.") : order.lastError;
+      if (status === order.status && lastError === order.lastError) return { done: true as const, order };
+
+      const becamePaid = status === "paid" && order.status !== "paid";
+      const result = await trx
+        .updateTable("orders")
+        .set({
+          status,
+          last_error: lastError,
+          paid_at: becamePaid ? now : order.paidAt,
+          paid_payment_intent_id: becamePaid ? intent.id : order.paidPaymentIntentId,
+          updated_at: now,
+        })
+        .where("id", "=", order.id)
+        .where("status", "=", order.status)
+        .where("attempt", "=", order.attempt)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return { done: false as const };
+      if (becamePaid) await fulfil(trx, order, intent.id, now);
+      return { done: true as const, order: await getOrder(trx, order.id) };
+    });
+    if (outcome.done) return outcome.order;
   }
   throw new OrderConflictError(`Order ${orderId} kept changing while applying ${intent.id}.`);
+}
+
+async function recordAttemptState(db: Db, order: Order, intent: PaymentIntent, now: number): Promise<void> {
+  const attempt = Number(intent.metadata?.attempt ?? order.attempt);
+  await db
+    .insertInto("payment_attempts")
+    .values({ payment_intent_id: intent.id, order_id: order.id, attempt, status: intent.status, duplicate_charge: 0, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column("payment_intent_id").doNothing())
+    .execute();
+  // Once succeeded, an attempt stays succeeded whatever late news says.
+  await db
+    .updateTable("payment_attempts")
+    .set({ status: intent.status, updated_at: now })
+    .where("payment_intent_id", "=", intent.id)
+    .where("status", "!=", "succeeded")
+    .execute();
+}
+
+/** Everything that happens once when an order is paid. Runs inside the transition's transaction. */
+async function fulfil(db: Db, order: Order, paymentIntentId: string, now: number): Promise<void> {
+  const confirmation = `Thank you! We received ${formatMoney(order)} for order ${order.id}: ${order.lines
+    .map((l) => `${l.quantity} × ${l.name}`)
+    .join(", ")}.`;
+  await db.insertInto("fulfilments").values({ order_id: order.id, payment_intent_id: paymentIntentId, confirmation, created_at: now }).execute();
 }

@@ -11,4 +11,9 @@ export interface SandboxContext {
   now: () => number;
   /** The account's display name, shown on the simulated Alipay pages. */
   merchantName: string;
+  /** Multiplies the webhook retry schedule (18 tries over 72 hours); tests compress it. */
+  webhookRetryScale?: number;
+  /** How long a webhook endpoint has to answer, per try. */
+  webhookTimeoutMs?: number;
+  fetch?: typeof fetch;
 }

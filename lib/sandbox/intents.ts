@@ -3,6 +3,8 @@ import type { PaymentIntent } from "@/lib/wooshpay/schemas";
 import type { SandboxContext } from "./context";
 import { SandboxApiError, invalidParam, resourceMissing } from "./errors";
 import { newId, randomToken } from "./ids";
+import { parseOrThrow } from "./params";
+import { emitEvent } from "./webhooks";
 
 export const SANDBOX_CURRENCIES = ["CNY", "GBP", "USD", "EUR", "HKD"] as const;
 
@@ -42,20 +44,6 @@ const createSchema = z.object({
   description: z.string().max(1000).optional(),
   metadata: z.record(z.string(), z.string().max(500)).optional(),
 });
-
-function paramName(path: PropertyKey[]): string {
-  const [first, ...rest] = path.map(String);
-  return `${first ?? ""}${rest.map((p) => `[${p}]`).join("")}`;
-}
-
-function parseOrThrow<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const param = paramName(issue.path);
-  const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
-  throw invalidParam(param, missing ? `Missing required param: ${param}.` : issue.message, missing ? "parameter_missing" : "parameter_invalid");
-}
 
 interface StoredIntent {
   intent: PaymentIntent;
@@ -118,6 +106,8 @@ export async function createPaymentIntent(ctx: SandboxContext, apiKey: string, b
     .insertInto("sandbox_payment_intents")
     .values({ id, api_key: apiKey, code, status: intent.status, created: now, expires_at: now + ctx.timeoutSeconds * 1000, body: JSON.stringify(intent) })
     .execute();
+  await emitEvent(ctx, apiKey, "payment_intent.created", intent);
+  if (intent.status === "requires_action") await emitEvent(ctx, apiKey, "payment_intent.requires_action", intent);
   return intent;
 }
 
@@ -128,7 +118,18 @@ async function load(ctx: SandboxContext, where: { id: string; apiKey: string } |
   return row && { intent: JSON.parse(row.body) as PaymentIntent, code: row.code, apiKey: row.api_key };
 }
 
-/** Writes a new state only if the stored one is still `from`, so two racing changes cannot both win. */
+function eventTypeFor(intent: PaymentIntent): string | undefined {
+  if (intent.status === "succeeded") return "payment_intent.succeeded";
+  if (intent.status === "canceled") return "payment_intent.canceled";
+  if (intent.status === "requires_action") return "payment_intent.requires_action";
+  if (intent.status === "requires_payment_method" && intent.last_payment_error) return "payment_intent.payment_failed";
+  return undefined;
+}
+
+/**
+ * Writes a new state only if the stored one is still `from`, so two racing changes cannot both win;
+ * the winner emits the event that announces it.
+ */
 async function transition(ctx: SandboxContext, from: PaymentIntent, to: PaymentIntent): Promise<boolean> {
   const result = await ctx.db
     .updateTable("sandbox_payment_intents")
@@ -137,7 +138,13 @@ async function transition(ctx: SandboxContext, from: PaymentIntent, to: PaymentI
     .where("status", "=", from.status)
     .where("body", "=", JSON.stringify(from))
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  if (result.numUpdatedRows === 0n) return false;
+  const type = eventTypeFor(to);
+  if (type) {
+    const { api_key } = await ctx.db.selectFrom("sandbox_payment_intents").select("api_key").where("id", "=", to.id).executeTakeFirstOrThrow();
+    await emitEvent(ctx, api_key, type, to);
+  }
+  return true;
 }
 
 /** Alipay closes an unpaid payment after its timeout; the sandbox does it lazily, before anything reads state. */

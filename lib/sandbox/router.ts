@@ -3,6 +3,15 @@ import qs from "qs";
 import type { SandboxContext } from "./context";
 import { SandboxApiError } from "./errors";
 import { cancelPaymentIntent, confirmPaymentIntent, createPaymentIntent, expireDueIntents, listPaymentIntents, retrievePaymentIntent } from "./intents";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listEvents,
+  listWebhookEndpoints,
+  retrieveEvent,
+  retrieveWebhookEndpoint,
+  updateWebhookEndpoint,
+} from "./webhooks";
 
 type Handler = (ctx: SandboxContext, apiKey: string, params: string[], body: unknown, query: URLSearchParams) => Promise<unknown>;
 
@@ -18,6 +27,13 @@ const routes: Route[] = [
   { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handler: (ctx, key, [id]) => retrievePaymentIntent(ctx, key, id!) },
   { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/, handler: (ctx, key, [id], body) => cancelPaymentIntent(ctx, key, id!, body) },
   { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/, handler: (ctx, key, [id], body) => confirmPaymentIntent(ctx, key, id!, body) },
+  { method: "POST", pattern: /^\/v1\/webhook_endpoints$/, handler: (ctx, key, _p, body) => createWebhookEndpoint(ctx, key, body) },
+  { method: "GET", pattern: /^\/v1\/webhook_endpoints$/, handler: (ctx, key) => listWebhookEndpoints(ctx, key) },
+  { method: "GET", pattern: /^\/v1\/webhook_endpoints\/([^/]+)$/, handler: (ctx, key, [id]) => retrieveWebhookEndpoint(ctx, key, id!) },
+  { method: "POST", pattern: /^\/v1\/webhook_endpoints\/([^/]+)$/, handler: (ctx, key, [id], body) => updateWebhookEndpoint(ctx, key, id!, body) },
+  { method: "DELETE", pattern: /^\/v1\/webhook_endpoints\/([^/]+)$/, handler: (ctx, key, [id]) => deleteWebhookEndpoint(ctx, key, id!) },
+  { method: "GET", pattern: /^\/v1\/events$/, handler: (ctx, key, _p, _b, query) => listEvents(ctx, key, query) },
+  { method: "GET", pattern: /^\/v1\/events\/([^/]+)$/, handler: (ctx, key, [id]) => retrieveEvent(ctx, key, id!) },
 ];
 
 const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -2,14 +2,21 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { WooshPayConnectionError, WooshPayError, errorFromResponse } from "./errors";
 import {
+  deletedSchema,
   errorEnvelopeSchema,
+  eventSchema,
   listSchema,
   paymentIntentSchema,
+  webhookEndpointSchema,
   type List,
   type ListParams,
   type PaymentIntent,
   type PaymentIntentCancelParams,
   type PaymentIntentCreateParams,
+  type WebhookEndpoint,
+  type WebhookEndpointCreateParams,
+  type WebhookEndpointUpdateParams,
+  type WooshPayEvent,
 } from "./schemas";
 
 export interface WooshPayOptions {
@@ -41,6 +48,8 @@ const MAX_RETRY_DELAY_MS = 8_000;
  */
 export class WooshPay {
   readonly paymentIntents: PaymentIntents;
+  readonly webhookEndpoints: WebhookEndpoints;
+  readonly events: Events;
   private readonly authorization: string;
   private readonly apiBase: string;
   private readonly timeoutMs: number;
@@ -60,6 +69,8 @@ export class WooshPay {
     this.fetchImpl = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.paymentIntents = new PaymentIntents(this);
+    this.webhookEndpoints = new WebhookEndpoints(this);
+    this.events = new Events(this);
   }
 
   /** @internal Sends one API call, retrying what is safe to retry, and parses the answer with `schema`. */
@@ -170,6 +181,11 @@ export class WooshPay {
 
 const paymentIntentList = listSchema(paymentIntentSchema);
 
+function withQuery(path: string, params: ListParams): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  return query ? `${path}?${query}` : path;
+}
+
 class PaymentIntents {
   constructor(private readonly client: WooshPay) {}
 
@@ -183,8 +199,7 @@ class PaymentIntents {
   }
 
   list(params: ListParams = {}): Promise<List<PaymentIntent>> {
-    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-    return this.client.request("GET", `/v1/payment_intents${query ? `?${query}` : ""}`, paymentIntentList);
+    return this.client.request("GET", withQuery("/v1/payment_intents", params), paymentIntentList);
   }
 
   /** Allowed until the intent succeeds; an unpaid Alipay payment is closed on WooshPay's side too. */
@@ -193,4 +208,41 @@ class PaymentIntents {
   }
 }
 
-export type { PaymentIntents };
+class WebhookEndpoints {
+  constructor(private readonly client: WooshPay) {}
+
+  /** The answer carries `secret` (whsec_…), the only time it is shown: store it as your webhook secret. */
+  create(params: WebhookEndpointCreateParams, options?: RequestOptions): Promise<WebhookEndpoint> {
+    return this.client.request("POST", "/v1/webhook_endpoints", webhookEndpointSchema, params, options);
+  }
+
+  retrieve(id: string): Promise<WebhookEndpoint> {
+    return this.client.request("GET", `/v1/webhook_endpoints/${encodeURIComponent(id)}`, webhookEndpointSchema);
+  }
+
+  update(id: string, params: WebhookEndpointUpdateParams, options?: RequestOptions): Promise<WebhookEndpoint> {
+    return this.client.request("POST", `/v1/webhook_endpoints/${encodeURIComponent(id)}`, webhookEndpointSchema, params, options);
+  }
+
+  list(params: ListParams = {}): Promise<List<WebhookEndpoint>> {
+    return this.client.request("GET", withQuery("/v1/webhook_endpoints", params), listSchema(webhookEndpointSchema));
+  }
+
+  del(id: string): Promise<{ id: string; deleted: true }> {
+    return this.client.request("DELETE", `/v1/webhook_endpoints/${encodeURIComponent(id)}`, deletedSchema);
+  }
+}
+
+class Events {
+  constructor(private readonly client: WooshPay) {}
+
+  retrieve(id: string): Promise<WooshPayEvent> {
+    return this.client.request("GET", `/v1/events/${encodeURIComponent(id)}`, eventSchema);
+  }
+
+  list(params: ListParams & { type?: string } = {}): Promise<List<WooshPayEvent>> {
+    return this.client.request("GET", withQuery("/v1/events", params), listSchema(eventSchema));
+  }
+}
+
+export type { Events, PaymentIntents, WebhookEndpoints };

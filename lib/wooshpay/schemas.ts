@@ -120,3 +120,49 @@ export interface ListParams {
   starting_after?: string;
   ending_before?: string;
 }
+
+/** An event, as fetched or as delivered to a webhook endpoint. `data.object` is the object as it was then. */
+export const eventSchema = z.looseObject({
+  id: z.string().startsWith("evt_"),
+  object: z.literal("event"),
+  type: z.string(),
+  /** Milliseconds since the epoch, like every WooshPay timestamp but the signature's. */
+  created: z.number().int(),
+  livemode: z.boolean(),
+  api_version: z.string().nullish(),
+  pending_webhooks: z.number().int().nullish(),
+  data: z.looseObject({ object: z.looseObject({ id: z.string(), object: z.string() }) }),
+});
+export type WooshPayEvent = z.infer<typeof eventSchema>;
+
+export const webhookEndpointSchema = z.looseObject({
+  id: z.string().startsWith("we_"),
+  object: z.literal("webhook_endpoint"),
+  url: z.string(),
+  enabled_events: z.array(z.string()),
+  status: z.enum(["enabled", "disabled"]),
+  description: z.string().nullish(),
+  api_version: z.string().nullish(),
+  created: z.number().int(),
+  livemode: z.boolean(),
+  /** Only in the response that created the endpoint. */
+  secret: z.string().optional(),
+});
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+export interface WebhookEndpointCreateParams {
+  url: string;
+  /** Event types, or `["*"]` for all. */
+  enabled_events: string[];
+  description?: string;
+  api_version?: string;
+}
+
+export interface WebhookEndpointUpdateParams {
+  url?: string;
+  enabled_events?: string[];
+  description?: string;
+  disabled?: boolean;
+}
+
+export const deletedSchema = z.looseObject({ id: z.string(), object: z.string(), deleted: z.literal(true) });
