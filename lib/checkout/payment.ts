@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { beginAttempt, recordPaymentIntent, applyPaymentIntent, type Order } from "@/lib/orders";
+import { applyPaymentIntent, beginAttempt, getOrder, recordPaymentIntent, type Order } from "@/lib/orders";
 import { WooshPayInvalidRequestError, type WooshPay, type PaymentIntent } from "@/lib/wooshpay";
 import type { Terminal } from "./terminal";
 
@@ -92,4 +92,18 @@ export async function syncOrder(deps: Pick<PaymentDeps, "db" | "gateway">, order
   if (order.status !== "pending" || !order.paymentIntentId) return order;
   const intent = await deps.gateway.paymentIntents.retrieve(order.paymentIntentId);
   return (await applyPaymentIntent(deps.db, order.id, intent)) ?? order;
+}
+
+/**
+ * Reconciles every pending order that has a payment with the gateway: for when webhooks were lost.
+ * Returns how many orders changed.
+ */
+export async function syncPendingOrders(deps: Pick<PaymentDeps, "db" | "gateway">): Promise<number> {
+  const pending = await deps.db.selectFrom("orders").select("id").where("status", "=", "pending").where("payment_intent_id", "is not", null).execute();
+  let changed = 0;
+  for (const { id } of pending) {
+    const order = await getOrder(deps.db, id);
+    if (order && (await syncOrder(deps, order)).status !== order.status) changed++;
+  }
+  return changed;
 }
