@@ -12,12 +12,12 @@ export const WOOSHPAY_TEST_HOST = "https://apitest.wooshpay.com";
 const ALIPAY_TIMEOUT_SECONDS = 14 * 60;
 
 const schema = z.object({
-  APP_URL: z.url({ error: "APP_URL must be an absolute URL, such as http://localhost:3000" }).default("http://localhost:3000"),
+  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an absolute URL, such as http://localhost:3000" }).default("http://localhost:3000"),
   WOOSHPAY_SECRET_KEY: z
     .string()
     .regex(/^sk_(test|live)_\w+$/, { error: "WOOSHPAY_SECRET_KEY must look like sk_test_… or sk_live_…" })
     .default(SANDBOX_SECRET_KEY),
-  WOOSHPAY_API_BASE: z.url({ error: "WOOSHPAY_API_BASE must be an absolute URL, such as https://apitest.wooshpay.com" }).optional(),
+  WOOSHPAY_API_BASE: z.url({ protocol: /^https?$/, error: "WOOSHPAY_API_BASE must be an absolute URL, such as https://apitest.wooshpay.com" }).optional(),
   WOOSHPAY_WEBHOOK_SECRET: z.string().optional(),
   DATABASE_URL: z.string().min(1).default("file:data/shop.sqlite"),
   ALIPAY_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(ALIPAY_TIMEOUT_SECONDS),
@@ -44,7 +44,7 @@ export interface AppConfig {
 
 /** Reads and validates the environment; a bad value stops start-up with a message that names the variable. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
   const result = schema.safeParse(blanksRemoved);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { applyPaymentIntent, beginAttempt, getOrder, recordPaymentIntent, type Order } from "@/lib/orders";
-import { WooshPayInvalidRequestError, type WooshPay, type PaymentIntent } from "@/lib/wooshpay";
+import { WooshPayIdempotencyError, WooshPayInvalidRequestError, type WooshPay, type PaymentIntent } from "@/lib/wooshpay";
 import type { Terminal } from "./terminal";
 
 export interface PaymentDeps {
@@ -59,7 +59,15 @@ export async function ensurePayment(deps: PaymentDeps, order: Order, payer: Paye
   if (order.status === "paid") return order;
   if (order.status === "pending" && order.paymentIntentId) return order;
   // An attempt was opened but its intent never recorded (a crash, a timeout): the same key replays it.
-  if (order.status === "pending" && order.attempt > 0) return createIntent(deps, order, payer);
+  if (order.status === "pending" && order.attempt > 0) {
+    try {
+      return await createIntent(deps, order, payer);
+    } catch (error) {
+      // The first try was sent with other details (another device or network): that intent's URL was
+      // never shown, so it can only expire unpaid. Start a fresh attempt instead of failing forever.
+      if (!(error instanceof WooshPayIdempotencyError)) throw error;
+    }
+  }
   return createIntent(deps, await beginAttempt(deps.db, order), payer);
 }
 

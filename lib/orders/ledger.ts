@@ -236,7 +236,9 @@ export async function applyPaymentIntent(db: Db, orderId: string, intent: Paymen
         return { done: true as const, order };
       }
       const status = nextStatus(order.status, reported, order.paymentIntentId === intent.id);
-      const lastError = status === "failed" ? (intent.last_payment_error?.message ?? "The payment was declined.") : order.lastError;
+      // The message belongs to the report that failed the order; later news must not overwrite it.
+      const becameFailed = status === "failed" && order.status !== "failed";
+      const lastError = becameFailed ? (intent.last_payment_error?.message ?? "The payment was declined.") : order.lastError;
       if (status === order.status && lastError === order.lastError) return { done: true as const, order };
 
       const becamePaid = status === "paid" && order.status !== "paid";

@@ -26,6 +26,15 @@ export class SandboxApi {
     const list = (await response.json()) as { data: SandboxIntent[] };
     return list.data.filter((intent) => intent.metadata.order_id === orderId);
   }
+
+  async eventIdsFor(intentId: string, type: string): Promise<string[]> {
+    const response = await this.request.get(`/sandbox/v1/events?limit=100&type=${encodeURIComponent(type)}`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString("base64")}` },
+    });
+    expect(response.status()).toBe(200);
+    const list = (await response.json()) as { data: { id: string; data: { object: { id: string } } }[] };
+    return list.data.filter((event) => event.data.object.id === intentId).map((event) => event.id);
+  }
 }
 
 interface Fixtures {

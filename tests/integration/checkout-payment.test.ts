@@ -180,6 +180,17 @@ describe("ensurePayment", () => {
     expect(await intentsInSandbox()).toHaveLength(1);
   });
 
+  it("starts a fresh attempt when the unrecorded one was sent from another device, instead of failing on every press", async () => {
+    const order = await beginAttempt(sandbox.db, await newOrder());
+    await deps.gateway.paymentIntents.create(createParamsFor(order, APP), { idempotencyKey: idempotencyKey(order) });
+
+    const paying = await ensurePayment(deps, order, WEB);
+    expect(paying.attempt).toBe(2);
+    expect(paying.terminalType).toBe("WEB");
+    expect(paying.paymentIntentId).toMatch(/^pi_/);
+    expect(await intentsInSandbox()).toHaveLength(2);
+  });
+
   it("replays the intent when the create's answer was lost on the way back", async () => {
     let dropNextAnswer = true;
     const flaky = client(async (input, init) => {

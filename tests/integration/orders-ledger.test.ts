@@ -335,3 +335,22 @@ describe("applyPaymentIntent", () => {
     expect((await getOrder(db, paying.id))!.status).toBe("paid");
   });
 });
+
+describe("the decline message", () => {
+  it("keeps the message of the report that failed the order, whatever arrives later", async () => {
+    const order = await orderPayingWith("pi_msg_a");
+    await applyPaymentIntent(db, order.id, declined("pi_msg_a", "A declined"), T0 + 10);
+    await applyPaymentIntent(db, order.id, intent("pi_msg_a"), T0 + 11);
+    expect(await getOrder(db, order.id)).toMatchObject({ status: "failed", lastError: "A declined" });
+
+    const second = await recordPaymentIntent(db, await beginAttempt(db, (await getOrder(db, order.id))!, T0 + 20), {
+      id: "pi_msg_b",
+      redirectUrl: null,
+      terminalType: "WEB",
+      expiresAt: T0 + 900_000,
+    });
+    await applyPaymentIntent(db, second.id, declined("pi_msg_b", "B declined: insufficient funds"), T0 + 30);
+    await applyPaymentIntent(db, second.id, declined("pi_msg_a", "A declined"), T0 + 31);
+    expect(await getOrder(db, order.id)).toMatchObject({ status: "failed", attempt: 2, lastError: "B declined: insufficient funds" });
+  });
+});

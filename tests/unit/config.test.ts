@@ -136,3 +136,14 @@ describe("parseConfig", () => {
     expect(error.message).not.toContain("very_secret_value");
   });
 });
+
+describe("URL settings", () => {
+  it("rejects a URL without an http(s) scheme, such as localhost:3000", () => {
+    expect(() => parseConfig({ APP_URL: "localhost:3000" })).toThrow(/APP_URL/);
+    expect(() => parseConfig({ WOOSHPAY_API_BASE: "ftp://example.com" })).toThrow(/WOOSHPAY_API_BASE/);
+  });
+
+  it("treats a value of only spaces as unset", () => {
+    expect(parseConfig({ APP_URL: "   ", ALIPAY_TIMEOUT_SECONDS: "  " })).toMatchObject({ appUrl: "http://localhost:3000", alipayTimeoutSeconds: 840 });
+  });
+});
