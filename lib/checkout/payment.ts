@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { applyPaymentIntent, beginAttempt, getOrder, recordPaymentIntent, type Order } from "@/lib/orders";
-import { WooshPayIdempotencyError, WooshPayInvalidRequestError, type WooshPay, type PaymentIntent } from "@/lib/wooshpay";
+import { WooshPayIdempotencyError, WooshPayInvalidRequestError, type PaymentIntent, type PaymentIntentCreateParams, type WooshPay } from "@/lib/wooshpay";
 import type { Terminal } from "./terminal";
 
 export interface PaymentDeps {
@@ -25,24 +25,26 @@ export function idempotencyKey(order: Pick<Order, "id" | "attempt">): string {
   return `${order.id}-attempt-${order.attempt}`;
 }
 
-async function createIntent(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
-  const intent = await deps.gateway.paymentIntents.create(
-    {
-      amount: order.amount,
-      currency: order.currency,
-      confirm: true,
-      payment_method_types: ["alipay"],
-      payment_method_data: { type: "alipay" },
-      payment_method_options: {
-        alipay: { client_ip: payer.clientIp, terminal_type: payer.terminal.terminalType, os_type: payer.terminal.osType },
-      },
-      return_url: returnUrl(deps.appUrl, order.id),
-      merchant_order_id: order.id,
-      description: `Lotus & Pine order ${order.id}`,
-      metadata: { order_id: order.id, attempt: String(order.attempt) },
+/** What WooshPay is asked for one attempt of an order: the same every time, so a retry can replay it. */
+export function paymentIntentParams(appUrl: string, order: Order, payer: Payer): PaymentIntentCreateParams {
+  return {
+    amount: order.amount,
+    currency: order.currency,
+    confirm: true,
+    payment_method_types: ["alipay"],
+    payment_method_data: { type: "alipay" },
+    payment_method_options: {
+      alipay: { client_ip: payer.clientIp, terminal_type: payer.terminal.terminalType, os_type: payer.terminal.osType },
     },
-    { idempotencyKey: idempotencyKey(order) },
-  );
+    return_url: returnUrl(appUrl, order.id),
+    merchant_order_id: order.id,
+    description: `Lotus & Pine order ${order.id}`,
+    metadata: { order_id: order.id, attempt: String(order.attempt) },
+  };
+}
+
+async function createIntent(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
+  const intent = await deps.gateway.paymentIntents.create(paymentIntentParams(deps.appUrl, order, payer), { idempotencyKey: idempotencyKey(order) });
   return recordPaymentIntent(deps.db, order, {
     id: intent.id,
     redirectUrl: intent.next_action?.alipay_handle_redirect?.url ?? null,

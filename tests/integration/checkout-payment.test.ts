@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ensurePayment, idempotencyKey, payAgain, returnUrl, syncOrder, type Payer, type PaymentDeps } from "@/lib/checkout/payment";
+import { ensurePayment, idempotencyKey, payAgain, paymentIntentParams, returnUrl, syncOrder, type Payer, type PaymentDeps } from "@/lib/checkout/payment";
 import { SANDBOX_SECRET_KEY } from "@/lib/config";
 import { OrderConflictError, beginAttempt, createOrder, getOrder, type Order } from "@/lib/orders";
 import { decide } from "@/lib/sandbox/intents";
@@ -71,20 +71,7 @@ async function stored(order: Order): Promise<Order> {
 
 /** What createIntent sends, key for key and in the same order, so that the sandbox sees the same request. */
 function createParamsFor(order: Order, payer: Payer): PaymentIntentCreateParams {
-  return {
-    amount: order.amount,
-    currency: order.currency,
-    confirm: true,
-    payment_method_types: ["alipay"],
-    payment_method_data: { type: "alipay" },
-    payment_method_options: {
-      alipay: { client_ip: payer.clientIp, terminal_type: payer.terminal.terminalType, os_type: payer.terminal.osType },
-    },
-    return_url: returnUrl(APP_URL, order.id),
-    merchant_order_id: order.id,
-    description: `Lotus & Pine order ${order.id}`,
-    metadata: { order_id: order.id, attempt: String(order.attempt) },
-  };
+  return paymentIntentParams(APP_URL, order, payer);
 }
 
 describe("returnUrl and idempotencyKey", () => {
