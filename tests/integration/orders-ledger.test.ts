@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import {
   OrderConflictError,
   applyPaymentIntent,
@@ -12,15 +12,17 @@ import {
   type OrderLine,
 } from "@/lib/orders";
 import type { PaymentIntent } from "@/lib/wooshpay/schemas";
+import { openTestDb, type TestDb } from "../support/test-db";
 
 let db: Db;
+let testDb: TestDb;
 
 beforeEach(async () => {
-  db = createDb(":memory:");
-  await migrateToLatest(db);
+  testDb = await openTestDb();
+  db = testDb.db;
 });
 afterEach(async () => {
-  await db.destroy();
+  await testDb.drop();
 });
 
 const T0 = 1_800_000_000_000;

@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SANDBOX_SECRET_KEY } from "@/lib/config";
-import { createDb, migrateToLatest, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { SandboxContext } from "@/lib/sandbox/context";
 import { handleSandboxApi } from "@/lib/sandbox/router";
+import { openTestDb } from "./test-db";
 
 export interface RunningSandbox {
   url: string;
@@ -15,8 +16,8 @@ export interface RunningSandbox {
 
 /** The sandbox API on a real HTTP port with a fresh database and a clock the test moves. */
 export async function startSandbox(options: { timeoutSeconds?: number } = {}): Promise<RunningSandbox> {
-  const db = createDb(":memory:");
-  await migrateToLatest(db);
+  const testDb = await openTestDb();
+  const db = testDb.db;
   const clock = { now: Date.now() };
   const ctx: SandboxContext = {
     db,
@@ -47,7 +48,7 @@ export async function startSandbox(options: { timeoutSeconds?: number } = {}): P
     clock,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.destroy();
+      await testDb.drop();
     },
   };
 }
