@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
-import { applyPaymentIntent, beginAttempt, getOrder, recordPaymentIntent, type Order } from "@/lib/orders";
-import { WooshPayIdempotencyError, WooshPayInvalidRequestError, type PaymentIntent, type PaymentIntentCreateParams, type WooshPay } from "@/lib/wooshpay";
+import { OrderConflictError, applyPaymentIntent, beginAttempt, getOrder, recordPaymentIntent, type AttemptPayer, type Order } from "@/lib/orders";
+import { WooshPayInvalidRequestError, type PaymentIntent, type PaymentIntentCreateParams, type WooshPay } from "@/lib/wooshpay";
 import type { Terminal } from "./terminal";
 
 export interface PaymentDeps {
@@ -43,7 +43,18 @@ export function paymentIntentParams(appUrl: string, order: Order, payer: Payer):
   };
 }
 
-async function createIntent(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
+function attemptPayer(payer: Payer): AttemptPayer {
+  return { terminalType: payer.terminal.terminalType, osType: payer.terminal.osType, clientIp: payer.clientIp };
+}
+
+/** The details the attempt began with, when it has them: a retry from elsewhere still asks the same. */
+function payerOf(order: Order, fallback: Payer): Payer {
+  if (!order.terminalType || !order.clientIp) return fallback;
+  return { terminal: { terminalType: order.terminalType, osType: order.osType ?? undefined }, clientIp: order.clientIp };
+}
+
+async function createIntent(deps: PaymentDeps, order: Order, fallback: Payer): Promise<Order> {
+  const payer = payerOf(order, fallback);
   const intent = await deps.gateway.paymentIntents.create(paymentIntentParams(deps.appUrl, order, payer), { idempotencyKey: idempotencyKey(order) });
   return recordPaymentIntent(deps.db, order, {
     id: intent.id,
@@ -55,22 +66,24 @@ async function createIntent(deps: PaymentDeps, order: Order, payer: Payer): Prom
 
 /**
  * Makes sure the order has a live Alipay payment, creating one only when it has none: pressing Pay
- * twice, or retrying after a timeout, lands on the same intent.
+ * twice, retrying after a timeout, or the same checkout reaching two app instances at once all land on
+ * the same intent.
  */
 export async function ensurePayment(deps: PaymentDeps, order: Order, payer: Payer): Promise<Order> {
-  if (order.status === "paid") return order;
-  if (order.status === "pending" && order.paymentIntentId) return order;
-  // An attempt was opened but its intent never recorded (a crash, a timeout): the same key replays it.
-  if (order.status === "pending" && order.attempt > 0) {
+  for (let tries = 0; ; tries++) {
+    if (order.status === "paid") return order;
+    if (order.status === "pending" && order.paymentIntentId) return order;
     try {
-      return await createIntent(deps, order, payer);
+      // An attempt was opened but its intent not recorded (a crash, a timeout, another instance still
+      // creating it): the same key with the attempt's own details replays that intent.
+      if (order.status === "pending" && order.attempt > 0) return await createIntent(deps, order, payer);
+      return await createIntent(deps, await beginAttempt(deps.db, order, Date.now(), attemptPayer(payer)), payer);
     } catch (error) {
-      // The first try was sent with other details (another device or network): that intent's URL was
-      // never shown, so it can only expire unpaid. Start a fresh attempt instead of failing forever.
-      if (!(error instanceof WooshPayIdempotencyError)) throw error;
+      if (!(error instanceof OrderConflictError) || tries >= 3) throw error;
+      // Someone else began this attempt first: follow theirs.
+      order = (await getOrder(deps.db, order.id)) ?? order;
     }
   }
-  return createIntent(deps, await beginAttempt(deps.db, order), payer);
 }
 
 /**
@@ -94,7 +107,7 @@ export async function payAgain(deps: PaymentDeps, order: Order, payer: Payer): P
     if (!applied || applied.status === "paid") return applied ?? order;
     order = applied;
   }
-  return createIntent(deps, await beginAttempt(deps.db, order), payer);
+  return createIntent(deps, await beginAttempt(deps.db, order, Date.now(), attemptPayer(payer)), payer);
 }
 
 /** Brings a pending order to the gateway's truth, for when no other news has arrived. */

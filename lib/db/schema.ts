@@ -24,6 +24,8 @@ export interface OrdersTable {
   payment_intent_id: string | null;
   redirect_url: string | null;
   terminal_type: string | null;
+  os_type: string | null;
+  client_ip: string | null;
   payment_expires_at: number | null;
   last_error: string | null;
   paid_at: number | null;

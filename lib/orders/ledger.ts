@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db";
+import { inTransaction, type Db } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import type { OrdersTable } from "@/lib/db/schema";
 import type { PaymentIntent } from "@/lib/wooshpay/schemas";
@@ -24,6 +24,9 @@ export interface Order {
   paymentIntentId: string | null;
   redirectUrl: string | null;
   terminalType: "WEB" | "APP" | null;
+  osType: "IOS" | "ANDROID" | null;
+  /** The shopper's IP when the current attempt began, sent to Alipay for its risk checks. */
+  clientIp: string | null;
   paymentExpiresAt: number | null;
   lastError: string | null;
   paidAt: number | null;
@@ -56,6 +59,8 @@ function toOrder(row: OrdersTable, lines: OrderLine[]): Order {
     paymentIntentId: row.payment_intent_id,
     redirectUrl: row.redirect_url,
     terminalType: row.terminal_type as Order["terminalType"],
+    osType: row.os_type as Order["osType"],
+    clientIp: row.client_ip,
     paymentExpiresAt: row.payment_expires_at === null ? null : Number(row.payment_expires_at),
     lastError: row.last_error,
     paidAt: row.paid_at === null ? null : Number(row.paid_at),
@@ -110,6 +115,8 @@ export async function createOrder(
         payment_intent_id: null,
         redirect_url: null,
         terminal_type: null,
+        os_type: null,
+        client_ip: null,
         payment_expires_at: null,
         last_error: null,
         paid_at: null,
@@ -128,11 +135,19 @@ export async function createOrder(
   return (await findOrderByCheckoutToken(db, input.checkoutToken))!;
 }
 
+/** Who pays an attempt, fixed when it begins so that every retry of it asks WooshPay the same. */
+export interface AttemptPayer {
+  terminalType: "WEB" | "APP";
+  osType?: "IOS" | "ANDROID";
+  clientIp: string;
+}
+
 /**
- * Opens the next payment attempt. Only one caller wins for a given attempt number, so two tabs
- * pressing "pay again" at once cannot start two payments. The caller cancels the previous intent first.
+ * Opens the next payment attempt. Only one caller wins for a given attempt number, so two tabs (or two
+ * app instances) pressing "pay again" at once cannot start two payments. The caller cancels the
+ * previous intent first. Without a payer, the attempt keeps the previous attempt's device details.
  */
-export async function beginAttempt(db: Db, order: Order, now = Date.now()): Promise<Order> {
+export async function beginAttempt(db: Db, order: Order, now = Date.now(), payer?: AttemptPayer): Promise<Order> {
   const reopenable = order.status === "pending" || RETRYABLE_STATUSES.includes(order.status);
   if (!reopenable) throw new OrderConflictError(`Order ${order.id} is ${order.status} and cannot be paid again.`);
   const result = await db
@@ -142,7 +157,9 @@ export async function beginAttempt(db: Db, order: Order, now = Date.now()): Prom
       status: "pending",
       payment_intent_id: null,
       redirect_url: null,
-      terminal_type: null,
+      terminal_type: payer ? payer.terminalType : order.terminalType,
+      os_type: payer ? (payer.osType ?? null) : order.osType,
+      client_ip: payer ? payer.clientIp : order.clientIp,
       payment_expires_at: null,
       last_error: null,
       updated_at: now,
@@ -225,7 +242,7 @@ export async function getFulfilment(db: Db, orderId: string): Promise<Fulfilment
  */
 export async function applyPaymentIntent(db: Db, orderId: string, intent: PaymentIntent, now = Date.now()): Promise<Order | undefined> {
   for (let tries = 0; tries < 5; tries++) {
-    const outcome = await db.transaction().execute(async (trx) => {
+    const outcome = await inTransaction(db, async (trx) => {
       const order = await getOrder(trx, orderId);
       if (!order) return { done: true as const, order: undefined };
       await recordAttemptState(trx, order, intent, now);
@@ -269,7 +286,7 @@ async function recordAttemptState(db: Db, order: Order, intent: PaymentIntent, n
   await db
     .insertInto("payment_attempts")
     .values({ payment_intent_id: intent.id, order_id: order.id, attempt, status: intent.status, duplicate_charge: 0, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column("payment_intent_id").doNothing())
+    .onConflict((oc) => oc.doNothing())
     .execute();
   // Once succeeded, an attempt stays succeeded whatever late news says.
   await db

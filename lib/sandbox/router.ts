@@ -143,7 +143,7 @@ async function idempotent(
       throw new SandboxApiError(
         409,
         "idempotency_error",
-        "idempotency_key_in_use",
+        "idempotency_key_reused",
         `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
       );
     }

@@ -40,6 +40,25 @@ export interface RequestOptions {
 }
 
 const INITIAL_RETRY_DELAY_MS = 500;
+
+/**
+ * 429 and 5xx are worth another try, and so is a 409 saying the first request with this
+ * Idempotency-Key is still running: the retry then gets its answer instead of an error.
+ */
+function isRetryableStatus(status: number, body: string): boolean {
+  if (status === 429 || status >= 500) return true;
+  if (status !== 409) return false;
+  const envelope = errorEnvelopeSchema.safeParse(safeJson(body));
+  return envelope.success && envelope.data.error.code === "idempotency_key_in_use";
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 const MAX_RETRY_DELAY_MS = 8_000;
 
 /**
@@ -92,7 +111,7 @@ export class WooshPay {
 
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(method, url, headers, payload);
-      const retryable = outcome.kind === "network" || outcome.status === 429 || outcome.status >= 500;
+      const retryable = outcome.kind === "network" || isRetryableStatus(outcome.status, outcome.text);
       if (retryable && attempt < this.maxRetries) {
         await this.sleep(this.retryDelay(attempt, outcome.kind === "response" ? outcome.retryAfter : undefined));
         continue;

@@ -39,7 +39,10 @@ export class WooshPayAuthenticationError extends WooshPayError {}
 export class WooshPayPermissionError extends WooshPayError {}
 /** 402 `card_error`: the payment method was refused. */
 export class WooshPayCardError extends WooshPayError {}
-/** 409: an Idempotency-Key was re-used with other parameters, or the first request is still running. */
+/**
+ * 409: an Idempotency-Key was re-used with other parameters (`idempotency_key_reused`), or the first
+ * request is still running (`idempotency_key_in_use`, thrown only after the retries ran out).
+ */
 export class WooshPayIdempotencyError extends WooshPayError {}
 /** 429: too many requests; the client already backed off and retried before throwing this. */
 export class WooshPayRateLimitError extends WooshPayError {}

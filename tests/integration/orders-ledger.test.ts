@@ -148,7 +148,7 @@ describe("beginAttempt", () => {
     expect((await getOrder(db, order.id))!.attempt).toBe(2);
   });
 
-  it("clears the previous attempt's intent, redirect, expiry and error", async () => {
+  it("clears the previous attempt's intent, redirect, expiry and error, and keeps its device details", async () => {
     const paying = await orderPayingWith("pi_old");
     const failed = (await applyPaymentIntent(db, paying.id, declined("pi_old"), T0 + 3))!;
     expect(failed.status).toBe("failed");
@@ -158,10 +158,15 @@ describe("beginAttempt", () => {
       status: "pending",
       paymentIntentId: null,
       redirectUrl: null,
-      terminalType: null,
+      terminalType: "WEB",
       paymentExpiresAt: null,
       lastError: null,
     });
+  });
+
+  it("fixes the new attempt's device details when a payer is given", async () => {
+    const next = await beginAttempt(db, await newOrder(), T0 + 4, { terminalType: "APP", osType: "ANDROID", clientIp: "198.51.100.9" });
+    expect(next).toMatchObject({ attempt: 1, terminalType: "APP", osType: "ANDROID", clientIp: "198.51.100.9" });
   });
 
   it.each([

@@ -126,6 +126,8 @@ describe("toStatusView", () => {
     paymentIntentId: "pi_1",
     redirectUrl: "https://alipay.example/cashier?codeValue=2816x",
     terminalType: "WEB",
+    osType: null,
+    clientIp: null,
     paymentExpiresAt: 1_800_000_000_000,
     lastError: null,
     paidAt: null,

@@ -174,7 +174,7 @@ describe("retries", () => {
     [400, { code: "parameter_invalid", param: "amount" }, WooshPayInvalidRequestError],
     [401, { code: "api_key_invalid" }, WooshPayAuthenticationError],
     [404, { code: "resource_missing", param: "id" }, WooshPayInvalidRequestError],
-    [409, { type: "idempotency_error", code: "idempotency_key_in_use" }, WooshPayIdempotencyError],
+    [409, { type: "idempotency_error", code: "idempotency_key_reused" }, WooshPayIdempotencyError],
   ] as const)("does not retry %i", async (status, body, errorClass) => {
     const { client, calls, sleeps } = scripted([fail(status, body), ok()], { maxRetries: 3 });
     const error = await caught(client.paymentIntents.create(createParams));
@@ -183,6 +183,12 @@ describe("retries", () => {
     expect(error.code).toBe(body.code);
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it("retries a 409 that says the first request with this key is still running, with the same key", async () => {
+    const { client, calls } = scripted([fail(409, { type: "idempotency_error", code: "idempotency_key_in_use" }), ok()], { maxRetries: 2 });
+    await expect(client.paymentIntents.create(createParams, { idempotencyKey: "order-1-attempt-1" })).resolves.toMatchObject({ object: "payment_intent" });
+    expect(calls).toHaveLength(2);
   });
 
   it("carries the error envelope's fields and the request id onto the error", async () => {
