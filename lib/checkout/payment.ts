@@ -105,9 +105,21 @@ export async function payAgain(deps: PaymentDeps, order: Order, payer: Payer): P
     }
     const applied = await applyPaymentIntent(deps.db, order.id, latest);
     if (!applied || applied.status === "paid") return applied ?? order;
+    // Another tab or instance already moved on to a newer attempt: join it rather than start a third.
+    if (applied.attempt !== order.attempt) return ensurePayment(deps, applied, payer);
     order = applied;
   }
-  return createIntent(deps, await beginAttempt(deps.db, order, Date.now(), attemptPayer(payer)), payer);
+  let next: Order;
+  try {
+    next = await beginAttempt(deps.db, order, Date.now(), attemptPayer(payer));
+  } catch (error) {
+    if (!(error instanceof OrderConflictError)) throw error;
+    // Another tab or instance started the new attempt first: join it rather than start a third.
+    const latest = await getOrder(deps.db, order.id);
+    if (!latest || latest.attempt === order.attempt) throw error;
+    return ensurePayment(deps, latest, payer);
+  }
+  return createIntent(deps, next, payer);
 }
 
 /** Brings a pending order to the gateway's truth, for when no other news has arrived. */

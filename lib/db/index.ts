@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
@@ -33,8 +33,30 @@ export function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => P
   return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 }
 
+/** Any number the app owns; every instance asks Postgres for the same lock before migrating. */
+const MIGRATION_LOCK_KEY = 4_206_661_990;
+
+/**
+ * Brings the schema up to date. Safe when several instances start at once: on Postgres each first takes
+ * a session advisory lock (Kysely's own lock table can itself be created twice in a race), so one
+ * migrates while the others wait and then find nothing to do.
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrations(db);
+  await db.connection().execute(async (lockHolder) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(lockHolder);
+    try {
+      // Kysely looks for its bookkeeping tables in every schema unless told which one; name ours.
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(lockHolder);
+      await runMigrations(db, rows[0]?.schema);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(lockHolder);
+    }
+  });
+}
+
+async function runMigrations(db: Kysely<any>, migrationTableSchema?: string): Promise<void> {
+  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

@@ -11,6 +11,9 @@ export interface RunningSandbox {
   db: Db;
   ctx: SandboxContext;
   clock: { now: number };
+  /** A second, independent handle on the same database: another app instance. */
+  connectAgain: () => Db;
+  engine: "sqlite" | "postgres";
   close: () => Promise<void>;
 }
 
@@ -46,6 +49,8 @@ export async function startSandbox(options: { timeoutSeconds?: number } = {}): P
     db,
     ctx,
     clock,
+    connectAgain: testDb.connectAgain,
+    engine: testDb.engine,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await testDb.drop();
