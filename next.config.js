@@ -1,3 +1,5 @@
+const createNextIntlPlugin = require("next-intl/plugin");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -6,4 +8,5 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg"],
 };
 
-module.exports = nextConfig;
+// Languages come from ./i18n/request.ts (a cookie, else Accept-Language); URLs carry no locale.
+module.exports = createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -7,7 +7,7 @@ interface Line {
   lineAmount: number;
 }
 
-export function OrderSummary({ lines, total, currency, title = "Order summary" }: { lines: Line[]; total: number; currency: string; title?: string }) {
+export function OrderSummary({ lines, total, currency, title, totalLabel }: { lines: Line[]; total: number; currency: string; title: string; totalLabel: string }) {
   return (
     <section aria-label={title} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-pine-100">
       <h2 className="font-semibold">{title}</h2>
@@ -15,14 +15,14 @@ export function OrderSummary({ lines, total, currency, title = "Order summary" }
         {lines.map((line) => (
           <li key={line.key} className="flex justify-between gap-4">
             <span>
-              {line.name} <span className="text-ink-faint">× {line.quantity}</span>
+              {line.name} <span className="whitespace-nowrap text-ink-soft">× {line.quantity}</span>
             </span>
             <Money amount={line.lineAmount} currency={currency} />
           </li>
         ))}
       </ul>
       <p className="mt-4 flex justify-between border-t border-pine-100 pt-3 font-semibold">
-        <span>Total</span>
+        <span>{totalLabel}</span>
         <Money amount={total} currency={currency} data-testid="summary-total" />
       </p>
     </section>

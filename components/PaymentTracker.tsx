@@ -1,67 +1,97 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
-import type { OrderStatusView } from "@/lib/orders/view";
+import type { InAppBrowser } from "@/lib/checkout/terminal";
 import { formatMoney } from "@/lib/money";
+import type { OrderStatusView } from "@/lib/orders/view";
 import { AlipayMark } from "./AlipayMark";
 import { AlipayQr } from "./AlipayQr";
 import { Countdown } from "./Countdown";
+import { HandOff } from "./HandOff";
 import { PayAgainForm } from "./PayAgainForm";
+import { WeChatGuidance } from "./WeChatGuidance";
 import { useOrderStatus } from "./useOrderStatus";
 
-const STATUS_LINE: Record<OrderStatusView["status"], string> = {
-  pending: "Waiting for your payment in Alipay…",
-  paid: "Paid. Thank you!",
-  failed: "The payment was declined in Alipay.",
-  expired: "The payment window closed before the payment was made.",
-  canceled: "This payment was canceled.",
-};
+const STATUS_KEY = {
+  pending: "statusPending",
+  paid: "statusPaid",
+  failed: "statusFailed",
+  expired: "statusExpired",
+  canceled: "statusCanceled",
+} as const;
 
 /**
- * The live part of the pay page (`mode="pay"`: the QR code) and of the return page (`mode="return"`):
- * follows the order until it is final and shows the outcome in place, without a reload.
+ * The live part of the pay page (`mode="pay"`: the QR code on a desktop, the hand-off on a phone) and of
+ * the return page (`mode="return"`): follows the order until it is final and shows the outcome in place,
+ * without a reload. Status changes are announced to screen readers.
  */
-export function PaymentTracker({ initial, mode }: { initial: OrderStatusView; mode: "pay" | "return" }) {
+export function PaymentTracker({ initial, mode, inApp }: { initial: OrderStatusView; mode: "pay" | "return"; inApp?: InAppBrowser }) {
+  const t = useTranslations("Pay");
+  const locale = useLocale();
   const expiresIn = initial.paymentExpiresAt ? initial.paymentExpiresAt - Date.now() : 0;
   const { view, gaveUp, checkAgain, error } = useOrderStatus(initial, {
     maxIntervalMs: mode === "pay" ? 3000 : 10_000,
-    // The QR page keeps watching for as long as the code can be paid; the return page for two minutes.
+    // The pay page keeps watching for as long as the payment can be made; the return page for two minutes.
     giveUpAfterMs: mode === "pay" ? Math.max(expiresIn, 0) + 30_000 : 120_000,
   });
-  const amount = formatMoney({ amount: view.amount, currency: view.currency });
+  const amount = formatMoney({ amount: view.amount, currency: view.currency }, locale);
+  const qrDescription = t("qrAlt", { amount, order: view.orderId });
   const onExpire = useCallback(() => checkAgain(), [checkAgain]);
+  const paying = view.status === "pending" && mode === "pay" && view.redirectUrl;
 
   return (
     <div className="space-y-6">
-      <p role="status" aria-live="polite" className={`flex items-center gap-2 text-lg font-medium ${statusColour(view.status)}`} data-testid="payment-status" data-status={view.status}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`flex items-center gap-2 text-lg font-medium ${view.status === "paid" ? "text-pine-700" : view.status === "pending" ? "text-ink" : "text-red-700"}`}
+        data-testid="payment-status"
+        data-status={view.status}
+      >
         {view.status === "pending" && <span aria-hidden="true" className="inline-block h-2.5 w-2.5 animate-pulse rounded-full bg-alipay" />}
-        {STATUS_LINE[view.status]}
+        {t(STATUS_KEY[view.status])}
       </p>
 
-      {view.status === "pending" && mode === "pay" && view.redirectUrl && (
+      {paying && view.terminalType === "APP" && (
+        <div className="space-y-3">
+          <p className="text-3xl font-semibold tabular-nums" data-testid="pay-amount">
+            {amount}
+          </p>
+          <p className="text-sm text-ink-soft">
+            {t("orderLabel")} <span className="font-mono" data-testid="order-number">{view.orderId}</span>
+          </p>
+          {inApp === "wechat" ? (
+            <WeChatGuidance url={view.redirectUrl!} qrDescription={qrDescription} />
+          ) : (
+            <HandOff url={view.redirectUrl!} storageKey={`${view.orderId}:${view.attempt}`} qrDescription={qrDescription} />
+          )}
+        </div>
+      )}
+
+      {paying && view.terminalType !== "APP" && (
         <div className="grid items-start gap-6 sm:grid-cols-[auto_1fr]">
-          <AlipayQr
-            url={view.redirectUrl}
-            description={`Alipay QR code to pay ${amount} for order ${view.orderId}. Open the Alipay app on your phone, tap Scan, and point the camera at this code.`}
-          />
+          <AlipayQr url={view.redirectUrl!} description={qrDescription} />
           <div className="space-y-4">
-            <p className="text-3xl font-semibold tabular-nums" data-testid="pay-amount">{amount}</p>
+            <p className="text-3xl font-semibold tabular-nums" data-testid="pay-amount">
+              {amount}
+            </p>
             <p className="text-sm text-ink-soft">
-              Order <span className="font-mono" data-testid="order-number">{view.orderId}</span>
+              {t("orderLabel")} <span className="font-mono" data-testid="order-number">{view.orderId}</span>
             </p>
             <ol className="space-y-1 text-sm">
-              <li>1. Open Alipay on your phone</li>
-              <li>2. Tap Scan and point it at the code</li>
-              <li>3. Confirm the payment in Alipay</li>
+              <li>{t("step1")}</li>
+              <li>{t("step2")}</li>
+              <li>{t("step3")}</li>
             </ol>
             {view.paymentExpiresAt && (
               <p className="text-sm">
-                Time left to pay: <Countdown until={view.paymentExpiresAt} onExpire={onExpire} />
+                {t("timeLeft")} <Countdown until={view.paymentExpiresAt} onExpire={onExpire} />
               </p>
             )}
-            <a href={view.redirectUrl} className="inline-flex items-center gap-2 text-sm font-medium text-alipay underline" data-testid="open-alipay">
-              <AlipayMark size={18} /> Open Alipay&apos;s payment page in this browser instead
+            <a href={view.redirectUrl!} className="inline-flex items-center gap-2 text-sm font-medium text-alipay-dark underline" data-testid="open-alipay">
+              <AlipayMark size={18} /> {t("openHere")}
             </a>
           </div>
         </div>
@@ -69,63 +99,51 @@ export function PaymentTracker({ initial, mode }: { initial: OrderStatusView; mo
 
       {view.status === "pending" && mode === "return" && (
         <div className="rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-pine-100" data-testid="pending-help">
-          <p>
-            {gaveUp
-              ? "We have not heard back from Alipay yet. If you paid, it will show here shortly."
-              : "We are checking with Alipay. This usually takes a few seconds."}
-          </p>
+          <p>{gaveUp ? t("notHeard") : t("checking")}</p>
           {gaveUp && (
             <button type="button" onClick={checkAgain} className="mt-3 rounded-lg bg-pine-700 px-4 py-2 font-medium text-white" data-testid="check-again">
-              Check again
+              {t("checkAgain")}
             </button>
           )}
-          <p className="mt-4 text-ink-soft">Left Alipay without paying?</p>
+          <p className="mt-4 text-ink-soft">{t("leftAlipay")}</p>
           <div className="mt-2 flex flex-wrap gap-3">
             {view.redirectUrl && (
-              <a href={view.redirectUrl} className="rounded-lg bg-alipay px-4 py-2 font-medium text-white" data-testid="back-to-alipay">
-                Return to Alipay
+              <a href={view.redirectUrl} className="rounded-lg bg-alipay-dark px-4 py-2 font-medium text-white" data-testid="back-to-alipay">
+                {t("returnToAlipay")}
               </a>
             )}
-            <PayAgainForm orderId={view.orderId} label="Start a new payment" variant="secondary" />
+            <PayAgainForm orderId={view.orderId} label={t("startNew")} variant="secondary" />
           </div>
         </div>
       )}
 
       {view.status === "pending" && mode === "pay" && gaveUp && (
         <button type="button" onClick={checkAgain} className="rounded-lg bg-pine-700 px-4 py-2 text-sm font-medium text-white" data-testid="check-again">
-          Check again
+          {t("checkAgain")}
         </button>
       )}
 
       {view.status === "paid" && (
         <div className="rounded-xl bg-pine-50 p-5 ring-1 ring-pine-100" data-testid="paid">
-          <p className="font-medium">
-            We received {amount} for order <span className="whitespace-nowrap">{view.orderId}</span>.
-          </p>
-          <p className="mt-1 text-sm text-ink-soft">Your tea is on its way to being packed. Keep the order number for any question.</p>
+          <p className="font-medium">{t.rich("received", { amount, order: view.orderId, nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span> })}</p>
+          <p className="mt-1 text-sm text-ink-soft">{t("packing")}</p>
           <Link href="/" className="mt-4 inline-block font-medium text-pine-700 underline">
-            Continue shopping
+            {t("continue")}
           </Link>
         </div>
       )}
 
       {(view.status === "failed" || view.status === "expired" || view.status === "canceled") && (
         <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-pine-100" data-testid="retry">
-          {view.status === "failed" && view.lastError && <p className="text-sm text-ink-soft">Alipay said: {view.lastError}</p>}
-          <p className="mt-1 text-sm text-ink-soft">Nothing was charged. Your order is kept; you can pay for it again now.</p>
+          {view.status === "failed" && view.lastError && <p className="text-sm text-ink-soft">{t("alipaySaid", { message: view.lastError })}</p>}
+          <p className="mt-1 text-sm text-ink-soft">{t("nothingCharged")}</p>
           <div className="mt-4">
-            <PayAgainForm orderId={view.orderId} label={view.status === "expired" && view.terminalType === "WEB" ? "Get a new QR code" : "Pay again"} />
+            <PayAgainForm orderId={view.orderId} label={view.status === "expired" && view.terminalType === "WEB" ? t("newCode") : t("payAgain")} />
           </div>
         </div>
       )}
 
-      {error && !view.final && <p className="text-sm text-ink-faint">Connection trouble while checking; still trying…</p>}
+      {error && !view.final && <p className="text-sm text-ink-soft">{t("connectionTrouble")}</p>}
     </div>
   );
-}
-
-function statusColour(status: OrderStatusView["status"]): string {
-  if (status === "paid") return "text-pine-700";
-  if (status === "pending") return "text-ink";
-  return "text-red-700";
 }

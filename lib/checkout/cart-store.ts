@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { readCurrency } from "@/lib/preferences";
 import { parseCart, priceCart, serializeCart, type CartItem, type PricedCart } from "./cart";
 
 const CART_COOKIE = "cart";
@@ -9,9 +10,9 @@ export async function readCart(): Promise<CartItem[]> {
   return parseCart((await cookies()).get(CART_COOKIE)?.value);
 }
 
-/** The cart priced in the shop's currency. */
+/** The cart priced in the shopper's currency: one currency for the whole cart, from the catalog. */
 export async function readPricedCart(): Promise<PricedCart> {
-  return priceCart(await readCart(), "CNY");
+  return priceCart(await readCart(), await readCurrency());
 }
 
 /** Only from a server action or route handler, where cookies may be written. */

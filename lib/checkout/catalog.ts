@@ -126,3 +126,14 @@ export const PRODUCTS: readonly Product[] = [
 export function findProduct(id: string): Product | undefined {
   return PRODUCTS.find((product) => product.id === id);
 }
+
+/** A product's name and description in the shopper's language. */
+export function productText(product: Product, locale: string): { name: string; description: string } {
+  return locale === "zh-CN" ? { name: product.nameZh, description: product.descriptionZh } : { name: product.name, description: product.description };
+}
+
+/** The name to show for an order line: from the catalog in the shopper's language, else as ordered. */
+export function lineName(productId: string, orderedName: string, locale: string): string {
+  const product = findProduct(productId);
+  return product ? productText(product, locale).name : orderedName;
+}

@@ -102,3 +102,16 @@ export function parseTerminalOverride(value: string | null | undefined): Termina
   const upper = value?.toUpperCase();
   return upper === "WEB" || upper === "APP" ? upper : undefined;
 }
+
+export type InAppBrowser = "wechat" | "alipay";
+
+/**
+ * WeChat's browser blocks Alipay links, so a hand-off from inside it dead-ends; Alipay's own browser
+ * (AlipayClient) can take the payment directly. Other browsers are undefined.
+ */
+export function detectInAppBrowser(headers: Headers): InAppBrowser | undefined {
+  const ua = headers.get("user-agent") ?? "";
+  if (/MicroMessenger\//i.test(ua)) return "wechat";
+  if (/AlipayClient\//i.test(ua)) return "alipay";
+  return undefined;
+}

@@ -48,6 +48,7 @@ for (const [device, osType] of [
       const wallet = new AlipayWallet(page);
       await shop.addToCart("aged-puer-cake");
       await shop.payWithAlipay();
+      await expect(page).toHaveURL(/\/sandbox\/alipay\/wallet\?code=/);
       const walletUrl = page.url();
       await wallet.close();
 

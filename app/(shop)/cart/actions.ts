@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { addToCart, MAX_QUANTITY, setQuantity } from "@/lib/checkout/cart";
 import { readCart, writeCart } from "@/lib/checkout/cart-store";
@@ -15,7 +16,7 @@ export type CartActionState = { error?: string; added?: number } | undefined;
 
 export async function addToCartAction(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
   const parsed = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") ?? 1 });
-  if (!parsed.success || parsed.data.quantity < 1) return { error: `Choose a quantity from 1 to ${MAX_QUANTITY}.` };
+  if (!parsed.success || parsed.data.quantity < 1) return { error: (await getTranslations("Product"))("badQuantity", { max: MAX_QUANTITY }) };
   await writeCart(addToCart(await readCart(), parsed.data.productId, parsed.data.quantity));
   return { added: parsed.data.quantity };
 }

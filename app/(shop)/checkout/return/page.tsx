@@ -1,40 +1,49 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/OrderSummary";
 import { PaymentTracker } from "@/components/PaymentTracker";
+import { lineName } from "@/lib/checkout/catalog";
 import { getOrder, toStatusView } from "@/lib/orders";
 import { getDb } from "@/lib/runtime";
 
-export const metadata: Metadata = { title: "Your order" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Return"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** Where Alipay sends the shopper back (`return_url`). Arriving here proves nothing: the status is checked. */
 export default async function ReturnPage({ searchParams }: { searchParams: Promise<{ order?: string }> }) {
+  const t = await getTranslations("Return");
   const orderId = (await searchParams).order;
   const order = orderId ? await getOrder(await getDb(), orderId) : undefined;
   if (!order) {
     return (
       <section className="py-16 text-center">
-        <h1 className="text-2xl font-semibold text-pine-800">We could not find that order</h1>
-        <p className="mt-2 text-ink-soft">Check the link, or start again from the shop. Nothing is charged without an order.</p>
+        <h1 className="text-2xl font-semibold text-pine-800">{t("notFoundHeading")}</h1>
+        <p className="mt-2 text-ink-soft">{t("notFoundText")}</p>
         <Link href="/" className="mt-6 inline-block rounded-lg bg-pine-700 px-5 py-2.5 font-medium text-white">
-          Back to the shop
+          {t("back")}
         </Link>
       </section>
     );
   }
+  const locale = await getLocale();
+  const checkout = await getTranslations("Checkout");
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_18rem]">
       <section aria-labelledby="order-heading">
         <h1 id="order-heading" className="text-2xl font-semibold text-pine-800">
-          Order <span className="font-mono">{order.id}</span>
+          {(await getTranslations("Pay"))("order", { id: order.id })}
         </h1>
         <div className="mt-4">
           <PaymentTracker key={order.attempt} initial={toStatusView(order)} mode="return" />
         </div>
       </section>
       <OrderSummary
-        lines={order.lines.map((l) => ({ key: l.productId, name: l.name, quantity: l.quantity, lineAmount: l.unitAmount * l.quantity }))}
+        title={checkout("summary")}
+        totalLabel={checkout("total")}
+        lines={order.lines.map((l) => ({ key: l.productId, name: lineName(l.productId, l.name, locale), quantity: l.quantity, lineAmount: l.unitAmount * l.quantity }))}
         total={order.amount}
         currency={order.currency}
       />

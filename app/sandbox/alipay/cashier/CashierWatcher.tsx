@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /** Alipay's cashier notices a payment made on the phone and sends the shopper on to the merchant. */
 export function CashierWatcher({ code }: { code: string }) {
-  const [message, setMessage] = useState("Waiting for you to scan and pay…");
+  const t = useTranslations("Sandbox");
+  const [message, setMessage] = useState<"waiting" | "returning" | "noLongerOpen">("waiting");
   useEffect(() => {
     let stopped = false;
     const timer = setInterval(async () => {
@@ -14,12 +16,12 @@ export function CashierWatcher({ code }: { code: string }) {
       if (status === "succeeded") {
         stopped = true;
         clearInterval(timer);
-        setMessage("Payment successful. Returning to the merchant…");
+        setMessage("returning");
         if (returnUrl) window.location.assign(returnUrl);
       } else if (status !== "requires_action") {
         stopped = true;
         clearInterval(timer);
-        setMessage("This payment is no longer open. Return to the merchant to try again.");
+        setMessage("noLongerOpen");
       }
     }, 2000);
     return () => {
@@ -29,7 +31,7 @@ export function CashierWatcher({ code }: { code: string }) {
   }, [code]);
   return (
     <p role="status" aria-live="polite" className="text-sm text-ink-soft" data-testid="cashier-status">
-      {message}
+      {t(message)}
     </p>
   );
 }

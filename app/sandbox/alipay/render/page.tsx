@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 type Props = { searchParams: Promise<{ scheme?: string }> };
 
@@ -15,7 +16,7 @@ export default async function RenderPage({ searchParams }: Props) {
     code = null;
   }
   if (!code) {
-    return <h1 className="text-xl font-semibold">This Alipay link is incomplete: it carries no payment code.</h1>;
+    return <h1 className="text-xl font-semibold">{(await getTranslations("Sandbox"))("badLink")}</h1>;
   }
   redirect(`/sandbox/alipay/wallet?code=${encodeURIComponent(code)}`);
 }
