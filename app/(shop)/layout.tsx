@@ -16,14 +16,14 @@ export default async function ShopLayout({ children }: { children: ReactNode }) 
       {sandboxEnabled && <p className="bg-sandbox-light px-4 py-1 text-center text-xs text-sandbox">{t("testMode")}</p>}
       <header className="border-b border-pine-100 bg-white">
         <nav aria-label={t("mainNav")} className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-3 px-4">
-          <Link href="/" className="text-lg font-semibold tracking-tight text-pine-800">
-            {t("title").split(" — ")[0]} <span className="text-sm font-normal text-ink-soft">{t("brandZh")}</span>
+          <Link href="/" className="whitespace-nowrap text-lg font-semibold tracking-tight text-pine-800">
+            {t("title").split(" — ")[0]} <span className="hidden text-sm font-normal text-ink-soft sm:inline">{t("brandZh")}</span>
           </Link>
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-1 sm:gap-2">
             <Suspense>
               <PreferenceSwitcher currency={currency} />
             </Suspense>
-            <Link href="/cart" className="rounded-full px-3 py-1.5 text-sm font-medium hover:bg-pine-50" data-testid="cart-link">
+            <Link href="/cart" className="whitespace-nowrap rounded-full px-2 py-1.5 text-sm font-medium hover:bg-pine-50 sm:px-3" data-testid="cart-link">
               {t("cart")}{" "}
               <span className="ml-1 inline-block min-w-6 rounded-full bg-pine-700 px-1.5 text-center text-white" data-testid="cart-count">
                 {count}

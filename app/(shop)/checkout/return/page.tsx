@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/OrderSummary";
 import { PaymentTracker } from "@/components/PaymentTracker";
 import { lineName } from "@/lib/checkout/catalog";
@@ -36,6 +36,9 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
         <h1 id="order-heading" className="text-2xl font-semibold text-pine-800">
           {(await getTranslations("Pay"))("order", { id: order.id })}
         </h1>
+        <p className="mt-1 text-sm text-ink-soft">
+          {t("placed", { date: (await getFormatter()).dateTime(new Date(order.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}
+        </p>
         <div className="mt-4">
           <PaymentTracker key={order.attempt} initial={toStatusView(order)} mode="return" />
         </div>
