@@ -56,12 +56,7 @@ export function PaymentTracker({ initial, mode, inApp }: { initial: OrderStatusV
 
       {paying && view.terminalType === "APP" && (
         <div className="space-y-3">
-          <p className="text-3xl font-semibold tabular-nums" data-testid="pay-amount">
-            {amount}
-          </p>
-          <p className="text-sm text-ink-soft">
-            {t("orderLabel")} <span className="font-mono" data-testid="order-number">{view.orderId}</span>
-          </p>
+          <AmountAndOrder amount={amount} orderLabel={t("orderLabel")} orderId={view.orderId} />
           {inApp === "wechat" ? (
             <WeChatGuidance url={view.redirectUrl!} qrDescription={qrDescription} />
           ) : (
@@ -74,12 +69,7 @@ export function PaymentTracker({ initial, mode, inApp }: { initial: OrderStatusV
         <div className="grid items-start gap-6 sm:grid-cols-[auto_1fr]">
           <AlipayQr url={view.redirectUrl!} description={qrDescription} />
           <div className="space-y-4">
-            <p className="text-3xl font-semibold tabular-nums" data-testid="pay-amount">
-              {amount}
-            </p>
-            <p className="text-sm text-ink-soft">
-              {t("orderLabel")} <span className="font-mono" data-testid="order-number">{view.orderId}</span>
-            </p>
+            <AmountAndOrder amount={amount} orderLabel={t("orderLabel")} orderId={view.orderId} />
             <ol className="space-y-1 text-sm">
               <li>{t("step1")}</li>
               <li>{t("step2")}</li>
@@ -145,5 +135,19 @@ export function PaymentTracker({ initial, mode, inApp }: { initial: OrderStatusV
 
       {error && !view.final && <p className="text-sm text-ink-soft">{t("connectionTrouble")}</p>}
     </div>
+  );
+}
+
+/** What is being paid, in text beside the QR code or the hand-off: the amount and the order number. */
+function AmountAndOrder({ amount, orderLabel, orderId }: { amount: string; orderLabel: string; orderId: string }) {
+  return (
+    <>
+      <p className="text-3xl font-semibold tabular-nums" data-testid="pay-amount">
+        {amount}
+      </p>
+      <p className="text-sm text-ink-soft">
+        {orderLabel} <span className="font-mono" data-testid="order-number">{orderId}</span>
+      </p>
+    </>
   );
 }

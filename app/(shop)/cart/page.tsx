@@ -7,6 +7,7 @@ import { MAX_QUANTITY } from "@/lib/checkout/cart";
 import { readPricedCart } from "@/lib/checkout/cart-store";
 import { productText } from "@/lib/checkout/catalog";
 import { updateQuantityAction } from "./actions";
+import { EmptyState } from "@/components/EmptyState";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Cart"))("title") };
@@ -29,15 +30,7 @@ export default async function CartPage() {
   const t = await getTranslations("Cart");
   const locale = await getLocale();
   if (cart.lines.length === 0) {
-    return (
-      <section className="py-16 text-center" data-testid="empty-cart">
-        <h1 className="text-2xl font-semibold text-pine-800">{t("emptyHeading")}</h1>
-        <p className="mt-2 text-ink-soft">{t("emptyText")}</p>
-        <Link href="/" className="mt-6 inline-block rounded-lg bg-pine-700 px-5 py-2.5 font-medium text-white hover:bg-pine-800">
-          {t("browse")}
-        </Link>
-      </section>
-    );
+    return <EmptyState title={t("emptyHeading")} text={t("emptyText")} linkLabel={t("browse")} testId="empty-cart" />;
   }
   return (
     <section>

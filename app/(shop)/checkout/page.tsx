@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AlipayMark } from "@/components/AlipayMark";
 import { CheckoutForm } from "@/components/CheckoutForm";
@@ -8,6 +7,7 @@ import { OrderSummary } from "@/components/OrderSummary";
 import { readPricedCart } from "@/lib/checkout/cart-store";
 import { productText } from "@/lib/checkout/catalog";
 import { parseTerminalOverride } from "@/lib/checkout/terminal";
+import { EmptyState } from "@/components/EmptyState";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Checkout"))("title") };
@@ -22,15 +22,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
   // QA can force the Alipay flow: /checkout?terminal=WEB (QR code) or ?terminal=APP (hand-off).
   const forced = parseTerminalOverride((await searchParams).terminal);
   if (cart.lines.length === 0) {
-    return (
-      <section className="py-16 text-center">
-        <h1 className="text-2xl font-semibold text-pine-800">{t("nothingHeading")}</h1>
-        <p className="mt-2 text-ink-soft">{t("errorEmpty")}</p>
-        <Link href="/" className="mt-6 inline-block rounded-lg bg-pine-700 px-5 py-2.5 font-medium text-white">
-          {(await getTranslations("Cart"))("browse")}
-        </Link>
-      </section>
-    );
+    return <EmptyState title={t("nothingHeading")} text={t("errorEmpty")} linkLabel={(await getTranslations("Cart"))("browse")} />;
   }
   return (
     <div className="mx-auto grid max-w-3xl gap-6 md:grid-cols-2">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/OrderSummary";
 import { PaymentTracker } from "@/components/PaymentTracker";
 import { lineName } from "@/lib/checkout/catalog";
 import { getOrder, toStatusView } from "@/lib/orders";
 import { getDb } from "@/lib/runtime";
+import { EmptyState } from "@/components/EmptyState";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Return"))("title") };
@@ -18,15 +18,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   const orderId = (await searchParams).order;
   const order = orderId ? await getOrder(await getDb(), orderId) : undefined;
   if (!order) {
-    return (
-      <section className="py-16 text-center">
-        <h1 className="text-2xl font-semibold text-pine-800">{t("notFoundHeading")}</h1>
-        <p className="mt-2 text-ink-soft">{t("notFoundText")}</p>
-        <Link href="/" className="mt-6 inline-block rounded-lg bg-pine-700 px-5 py-2.5 font-medium text-white">
-          {t("back")}
-        </Link>
-      </section>
-    );
+    return <EmptyState title={t("notFoundHeading")} text={t("notFoundText")} linkLabel={t("back")} />;
   }
   const locale = await getLocale();
   const checkout = await getTranslations("Checkout");
