@@ -11,6 +11,7 @@ export interface Database {
   sandbox_events: SandboxEventsTable;
   sandbox_webhook_deliveries: SandboxWebhookDeliveriesTable;
   sandbox_webhook_attempts: SandboxWebhookAttemptsTable;
+  sandbox_seeds: SandboxSeedsTable;
 }
 
 export interface OrdersTable {
@@ -135,4 +136,9 @@ export interface SandboxWebhookAttemptsTable {
   status_code: number | null;
   duration_ms: number;
   error: string | null;
+}
+
+export interface SandboxSeedsTable {
+  key: string;
+  created: number;
 }

@@ -122,12 +122,26 @@ export async function deleteWebhookEndpoint(ctx: SandboxContext, apiKey: string,
 
 /**
  * Gives a fresh sandbox the endpoint a fresh clone needs: the app's own webhook route, signed with the
- * configured secret. Only when the account has no endpoint at all.
+ * configured secret. Once per database and account: the claim row makes it so even when several
+ * instances start together, and an endpoint deleted later stays deleted.
  */
 export async function ensureDefaultEndpoint(ctx: SandboxContext, apiKey: string, url: string, secret: string): Promise<void> {
-  const any = await ctx.db.selectFrom("sandbox_webhook_endpoints").select("id").where("api_key", "=", apiKey).executeTakeFirst();
-  if (any) return;
-  await createWebhookEndpoint(ctx, apiKey, { url, enabled_events: ["*"], description: "This app's webhook route (created by the sandbox)" }, { secret });
+  await ctx.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto("sandbox_seeds")
+      .values({ key: `default_webhook_endpoint:${apiKey}`, created: ctx.now() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return;
+    const any = await trx.selectFrom("sandbox_webhook_endpoints").select("id").where("api_key", "=", apiKey).executeTakeFirst();
+    if (any) return;
+    await createWebhookEndpoint(
+      { ...ctx, db: trx },
+      apiKey,
+      { url, enabled_events: ["*"], description: "This app's webhook route (created by the sandbox)" },
+      { secret },
+    );
+  });
 }
 
 // Events.

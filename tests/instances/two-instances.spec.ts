@@ -82,7 +82,7 @@ test.afterAll(async () => {
 
 test("checkout on A, webhook delivered to B, status followed on A: all consistent", async ({ browser, request }) => {
   const migrations = await query<{ name: string }>("select name from kysely_migration order by name");
-  expect(migrations.map((m) => m.name)).toEqual(["2026-11-25-01-orders-and-sandbox", "2026-11-25-02-webhooks-and-attempts", "2026-11-25-03-attempt-payer"]);
+  expect(migrations.map((m) => m.name)).toEqual(["2026-11-25-01-orders-and-sandbox", "2026-11-25-02-webhooks-and-attempts", "2026-11-25-03-attempt-payer", "2026-11-25-04-sandbox-seeds"]);
 
   // The sandbox (shared through the database) sends its webhooks to B only.
   const endpoints = (await (await request.get(`${A}/sandbox/v1/webhook_endpoints`, { headers: auth })).json()) as { data: { id: string }[] };

@@ -5,6 +5,7 @@ import { ensurePayment, payAgain, syncOrder, type Payer, type PaymentDeps } from
 import { migrateToLatest, type Db } from "@/lib/db";
 import { createOrder, getOrder, recordAndApplyEvent, type Order } from "@/lib/orders";
 import { cancelPaymentIntent, decide } from "@/lib/sandbox/intents";
+import { ensureDefaultEndpoint } from "@/lib/sandbox/webhooks";
 import { WooshPay, eventSchema, type PaymentIntent } from "@/lib/wooshpay";
 import { startSandbox, type RunningSandbox } from "../support/sandbox-server";
 import { openTestDb } from "../support/test-db";
@@ -97,6 +98,14 @@ describe("two instances on one database", () => {
     expect(await count("fulfilments", order.id)).toBe(1);
   });
 
+  it("both starting on a fresh database give the sandbox one default webhook endpoint, not two", async () => {
+    await Promise.all([
+      ensureDefaultEndpoint(sandbox.ctx, SANDBOX_SECRET_KEY, "http://a.example/api/webhooks/wooshpay", "whsec_x"),
+      ensureDefaultEndpoint({ ...sandbox.ctx, db: b.db }, SANDBOX_SECRET_KEY, "http://b.example/api/webhooks/wooshpay", "whsec_x"),
+    ]);
+    expect(await sandbox.db.selectFrom("sandbox_webhook_endpoints").select("id").execute()).toHaveLength(1);
+  });
+
   it("in the sandbox, a payment and a cancel racing end in one outcome with one event", async () => {
     for (let round = 0; round < 5; round++) {
       const order = await ensurePayment(a, await createOrder(a.db, { checkoutToken: newToken(), currency: "CNY", lines }), WEB);
@@ -128,6 +137,7 @@ describe("migrations", () => {
         "2026-11-25-01-orders-and-sandbox",
         "2026-11-25-02-webhooks-and-attempts",
         "2026-11-25-03-attempt-payer",
+        "2026-11-25-04-sandbox-seeds",
       ]);
       await migrateToLatest(fresh.db);
     } finally {
