@@ -17,7 +17,11 @@ export function createDb(databaseUrl: string): Db {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     // int8 columns come back as strings by default; our amounts and times fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle connection dropped by the server (a restart, a failover) must not take the process down;
+    // the pool replaces it on the next query.
+    pool.on("error", (error) => console.error(`[db] idle Postgres connection lost: ${error.message}`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const filename = databaseUrl.replace(/^file:/, "");
   if (filename !== ":memory:") mkdirSync(dirname(resolve(filename)), { recursive: true });

@@ -38,6 +38,14 @@ function start(port: number): ChildProcess {
   return child;
 }
 
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 async function waitUntilUp(url: string, expectedStatus: number) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -71,8 +79,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const child of instances) if (child.pid) process.kill(-child.pid, "SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
+  // Stop both instances (npx and the next-server under it share a process group), then make sure of
+  // it, so that nothing still uses the database dropped below.
+  for (const child of instances) if (child.pid) signalGroup(child.pid, "SIGTERM");
+  for (const url of [A, B]) {
+    for (let i = 0; i < 50 && (await fetch(url).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const child of instances) if (child.pid) signalGroup(child.pid, "SIGKILL");
   if (!database) return;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
